@@ -1,0 +1,209 @@
+import type { Config } from "./config.js";
+import { defaultConfig } from "./config.js";
+import { squash } from "./text.js";
+
+/** A competency of the card's section «Результаты входной диагностики». */
+export interface Competency {
+  /** Stable identifier used in code, JSON and configuration. */
+  id: string;
+  /** The card's wording (Appendix 1). */
+  name: string;
+  /** The heading it belongs to: the seven literacies under «Функциональная грамотность». */
+  parent?: string;
+  /** Other names people write for it. */
+  aliases: readonly string[];
+}
+
+/**
+ * The card's competencies in the card's order (Appendix 1), with the names cards use for
+ * them. «Нормативно-правовая» is another region's word for «Правовая» (QUIRKS.md).
+ */
+export const COMPETENCIES: readonly Competency[] = [
+  { id: "subject", name: "Предметная компетенция", aliases: ["Предметная"] },
+  { id: "methodological", name: "Методическая компетенция", aliases: ["Методическая"] },
+  {
+    id: "psychological",
+    name: "Психолого-педагогическая компетенция",
+    aliases: ["Психолого-педагогическая", "Психолого-педагогические"],
+  },
+  {
+    id: "functional-literacy",
+    name: "Функциональная грамотность",
+    aliases: ["ФГ", "Функциональная"],
+  },
+  {
+    id: "digital-literacy",
+    name: "Цифровая грамотность",
+    parent: "functional-literacy",
+    aliases: ["Цифровая"],
+  },
+  {
+    id: "science-literacy",
+    name: "Естественнонаучная грамотность",
+    parent: "functional-literacy",
+    aliases: ["Естественно-научная грамотность", "Естественнонаучная"],
+  },
+  {
+    id: "math-literacy",
+    name: "Математическая грамотность",
+    parent: "functional-literacy",
+    aliases: ["Математическая"],
+  },
+  {
+    id: "financial-literacy",
+    name: "Финансовая грамотность",
+    parent: "functional-literacy",
+    aliases: ["Финансовая"],
+  },
+  {
+    id: "global-competence",
+    name: "Глобальные компетенции",
+    parent: "functional-literacy",
+    aliases: ["Глобальная компетентность", "Глобальные"],
+  },
+  {
+    id: "reading-literacy",
+    name: "Читательская грамотность",
+    parent: "functional-literacy",
+    aliases: ["Читательская"],
+  },
+  {
+    id: "creative-thinking",
+    name: "Креативное мышление",
+    parent: "functional-literacy",
+    aliases: ["Креативность", "Креативное"],
+  },
+  {
+    id: "ict",
+    name: "ИКТ-компетенции",
+    aliases: ["ИКТ", "ИКТ-компетентность", "Информационно-коммуникационные технологии"],
+  },
+  { id: "management", name: "Управленческая компетенция", aliases: ["Управленческая"] },
+  {
+    id: "legal",
+    name: "Правовая компетенция",
+    aliases: ["Правовая", "Нормативно-правовая", "Нормативно-правовая компетенция"],
+  },
+  { id: "other", name: "Иное (указать)", aliases: ["Иное", "Другое", "Прочее"] },
+];
+
+/** The identifier of «Иное (указать)», the row that needs its own text. */
+export const OTHER = "other";
+
+/** The catalogue a configuration gives: the card's competencies and the district's additions. */
+export interface Catalogue {
+  readonly competencies: readonly Competency[];
+  byId(id: string): Competency | undefined;
+  /** Keys of every name and alias, for matching. */
+  readonly keys: ReadonlyMap<string, string>;
+}
+
+/**
+ * The catalogue of a configuration: a new `id` is inserted before «Иное», an existing one
+ * gains the aliases.
+ *
+ * @example createCatalogue(parseConfig({ competencies: [{ id: "communicative", name: "Коммуникативная компетенция" }] }))
+ */
+export function createCatalogue(config: Config = defaultConfig): Catalogue {
+  const competencies = COMPETENCIES.map((c) => ({ ...c, aliases: [...c.aliases] }));
+
+  for (const addition of config.competencies) {
+    const existing = competencies.find((c) => c.id === addition.id);
+    if (existing) {
+      existing.aliases.push(...addition.aliases);
+      continue;
+    }
+    const competency = {
+      id: addition.id,
+      name: addition.name ?? addition.id,
+      aliases: [...addition.aliases],
+    };
+    competencies.splice(competencies.length - 1, 0, competency);
+  }
+
+  const keys = new Map<string, string>();
+  for (const competency of competencies) {
+    for (const name of [competency.name, ...competency.aliases]) {
+      keys.set(competencyKey(name), competency.id);
+    }
+  }
+
+  return {
+    competencies,
+    keys,
+    byId: (id) => competencies.find((c) => c.id === id),
+  };
+}
+
+/** What a competency cell names: a competency of the catalogue, or nothing known. */
+export interface CompetencyMatch {
+  /** The catalogue's id, or null when the text names none. */
+  id: string | null;
+  /** For «Иное (указать): …» and «Предметная (математика)», the text the author added. */
+  specified?: string;
+}
+
+/**
+ * Finds the competency a cell names, whatever its spelling: short forms («Методическая»,
+ * «ИКТ»), broken hyphenation, «ё», Latin look-alikes, plural, a trailing colon.
+ *
+ * @example matchCompetency("Естественнонаучн ая грамотность", catalogue) // { id: "science-literacy" }
+ * @example matchCompetency("Иное (указать): наставничество", catalogue) // { id: "other", specified: "наставничество" }
+ */
+export function matchCompetency(text: string, catalogue: Catalogue): CompetencyMatch {
+  const trimmed = text.trim();
+  if (trimmed === "") {
+    return { id: null };
+  }
+
+  const other = /^(?:иное|другое|прочее)(?:\s*\(\s*указать\s*\))?\s*[:.\-–—]?\s*(.*)$/isu.exec(
+    trimmed,
+  );
+  if (other) {
+    const specified = (other[1] ?? "").trim();
+    return specified ? { id: OTHER, specified } : { id: OTHER };
+  }
+
+  const whole = catalogue.keys.get(competencyKey(trimmed));
+  if (whole) {
+    return { id: whole };
+  }
+
+  // «Предметная компетенция (история)»: the brackets say which subject, not which competency.
+  const bracket = /^(.*?)\s*\((.+)\)\s*[:.]?\s*$/s.exec(trimmed);
+  if (bracket?.[1]) {
+    const id = catalogue.keys.get(competencyKey(bracket[1]));
+    if (id) {
+      return { id, specified: (bracket[2] ?? "").trim() };
+    }
+  }
+
+  return { id: null };
+}
+
+/**
+ * Splits a plan row's «Формируемые компетенции» into the names it lists: commas, semicolons,
+ * line breaks, and «и» between two names.
+ *
+ * @example splitCompetencies("Методическая; ИКТ\nпредметная") // ["Методическая", "ИКТ", "предметная"]
+ */
+export function splitCompetencies(text: string): string[] {
+  return text
+    .split(/[,;\n\r]+|\s+и\s+(?=\S)/)
+    .map((part) => part.replace(/^[\s\-–—•·*]+|[\s.]+$/g, ""))
+    .filter((part) => part !== "");
+}
+
+/**
+ * The key names are compared by: letters only, the generic word («компетенция»,
+ * «грамотность») dropped from the end, and one adjective ending dropped, so that
+ * «Психолого-педагогические компетенции» and «Психологопедагогическая» meet.
+ */
+function competencyKey(name: string): string {
+  let key = squash(name);
+  key = key.replace(/(?:компетенци[яиейю]|компетентност[ьи]|грамотност[ьи])$/, "");
+  if (key.length > 4) {
+    key = key.replace(/(?:ая|яя|ые|ие|ый|ий|ой|ое|ее|ого|его|ых|их|ую|юю|ым|им)$/, "");
+  }
+  return key;
+}

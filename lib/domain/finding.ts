@@ -1,0 +1,192 @@
+import type { FieldPath } from "./card.js";
+
+export type Severity = "error" | "warning";
+
+/**
+ * Every finding iom-kit reports, with its severity and, for docs/rules.md, what triggers it.
+ * Codes are `area.rule` in dotted kebab-case and never change meaning: scripts rely on them.
+ */
+export const RULES = {
+  "file.unreadable": {
+    severity: "error",
+    example: "a file that is not an .xlsx workbook: an empty file, a broken zip, an .xls renamed",
+  },
+  "file.no-card": {
+    severity: "warning",
+    example: "a readable workbook none of whose sheets has the card's sections",
+  },
+  "cell.formula-error": {
+    severity: "error",
+    example: "a result cell whose formula shows `#REF!`",
+  },
+  "cell.formula-no-result": {
+    severity: "warning",
+    example:
+      "a formula saved without its computed value (written by a program that does not compute)",
+  },
+  "general.required": {
+    severity: "error",
+    example: "«ФИО педагога», «Занимаемая должность» or «Форма прохождения оценки» left empty",
+  },
+  "general.missing": {
+    severity: "warning",
+    example: "«Образование», «Педагогический стаж» or «ОО» left empty",
+  },
+  "general.template-text": {
+    severity: "warning",
+    example: "«наименование образовательной организации» left in the ОО cell",
+  },
+  "general.phone": {
+    severity: "error",
+    example: "«Мобильный телефон» holding `12-34-56`",
+  },
+  "general.email": {
+    severity: "error",
+    example: "«Адрес электронной почты» holding `ivanova.mail.ru`",
+  },
+  "general.category": {
+    severity: "error",
+    example: "«Квалификационная категория» holding `вторая`",
+  },
+  "general.diagnostic-form": {
+    severity: "error",
+    example: "«Форма прохождения оценки» holding `собеседование`",
+  },
+  "general.staff-category": {
+    severity: "error",
+    example: "«Категория работника» holding `техперсонал`",
+  },
+  "general.outcome": {
+    severity: "error",
+    example: "«Итог» holding `хорошо`",
+  },
+  "date.unreadable": {
+    severity: "error",
+    example: "«Сроки проведения» holding `скоро` or `31.02.2026`",
+  },
+  "date.placeholder": {
+    severity: "warning",
+    example: "a date cell holding `01.01.1000` or `__.__.2025`",
+  },
+  "route.period-missing": {
+    severity: "warning",
+    example: "a card with a plan and no «Сроки ИОМ»",
+  },
+  "route.period-order": {
+    severity: "error",
+    example: "«Сроки ИОМ» from 01.06.2026 to 01.09.2025",
+  },
+  "route.too-short": {
+    severity: "error",
+    example: "«Сроки ИОМ» from 01.09.2025 to 15.10.2025 (§1.4: at least two months)",
+  },
+  "route.too-long": {
+    severity: "error",
+    example: "«Сроки ИОМ» from 01.09.2025 to 31.12.2027 (§1.4: at most two years)",
+  },
+  "date.outside-route": {
+    severity: "error",
+    example: "an activity dated `март 2028` in a route of 2025/2026",
+  },
+  "date.partly-outside-route": {
+    severity: "warning",
+    example: "an activity dated `2025–2026 уч. год` in a route from 01.10.2025 to 31.05.2026",
+  },
+  "entry.missing": {
+    severity: "error",
+    example: "«Результаты входной диагностики» with no result in any row",
+  },
+  "deficit.unreadable": {
+    severity: "error",
+    example: "a result cell holding `75 баллов` (no maximum) or `отлично`",
+  },
+  "deficit.wrong-column": {
+    severity: "error",
+    example: "`75%` in the column «Низкий (81–100 %)»",
+  },
+  "deficit.several-columns": {
+    severity: "error",
+    example: "`+` in both «Средний» and «Высокий» of one row",
+  },
+  "deficit.sign-in-standardized": {
+    severity: "warning",
+    example: "`+` in a card whose only form of diagnostics is standardized",
+  },
+  "competency.unknown": {
+    severity: "error",
+    example: "a competency row or plan row naming `Коммуникативная` (not on the card)",
+  },
+  "competency.other-unspecified": {
+    severity: "error",
+    example: "a result in the row «Иное (указать)» with nothing said of what",
+  },
+  "competency.not-served": {
+    severity: "error",
+    example: "a high deficit in «Методическая» and no activity naming it",
+  },
+  "level.unknown": {
+    severity: "error",
+    example: "a plan row under `Уровень района-2`, or a final event at level `школьный-городской`",
+  },
+  "plan.activity-missing": {
+    severity: "error",
+    example: "a plan row with dates and a done mark but no activity",
+  },
+  "plan.competencies-missing": {
+    severity: "warning",
+    example: "an activity whose «Формируемые компетенции» is empty",
+  },
+  "plan.period-missing": {
+    severity: "error",
+    example: "an activity with no «Сроки проведения» (§2.2)",
+  },
+  "plan.done-mark": {
+    severity: "error",
+    example: "«Отметка о выполнении» holding `может быть`",
+  },
+  "plan.done-before-approval": {
+    severity: "warning",
+    example: "an activity dated and marked done in August, the route approved in September (§2.2)",
+  },
+  "plan.reason-missing": {
+    severity: "error",
+    example: "`не выполнено` with «Причины невыполнения» empty",
+  },
+  "plan.result-missing": {
+    severity: "error",
+    example: "`выполнено` with «Результат / форма представления» empty",
+  },
+  "plan.overdue": {
+    severity: "warning",
+    example: "an activity dated `октябрь 2025`, no mark, as of 16.11.2025",
+  },
+  "final.event-missing": {
+    severity: "error",
+    example: "final diagnostics filled but no «Заключительное мероприятие»",
+  },
+  "final.result-missing": {
+    severity: "error",
+    example: "a medium deficit at entry and no final result for that competency",
+  },
+  "final.conclusions-missing": {
+    severity: "error",
+    example: "a card at the final stage with «Выводы» empty",
+  },
+} as const satisfies Record<string, { severity: Severity; example: string }>;
+
+export type FindingCode = keyof typeof RULES;
+
+/** A finding of the domain rules: what is wrong, and the field of the card it concerns. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Russian, says what to do; never quotes ФИО, phone or e-mail. */
+  message: string;
+  /** The field, or null where the finding concerns the card as a whole. */
+  field: FieldPath | null;
+}
+
+/** A finding with its code's severity. */
+export function finding(code: FindingCode, message: string, field: FieldPath | null): Finding {
+  return { code, severity: RULES[code].severity, message, field };
+}

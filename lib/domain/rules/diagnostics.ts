@@ -1,0 +1,211 @@
+import type { DiagnosticRow } from "../card.js";
+import type { Catalogue } from "../catalogue.js";
+import { matchCompetency, OTHER, splitCompetencies } from "../catalogue.js";
+import type { ResultSlot } from "../diagnostics.js";
+import { isSignificant, readDiagnosticRow } from "../diagnostics.js";
+import type { Finding } from "../finding.js";
+import { finding } from "../finding.js";
+import { DEFICIT_COLUMNS, DEFICIT_LEVEL_NAMES } from "../levels.js";
+import { squash } from "../text.js";
+import { readDiagnosticForms, textOf } from "../vocabulary.js";
+import type { RuleContext } from "./context.js";
+
+/**
+ * Rules of the diagnostics tables, entry and final: the competency each row names, each
+ * result cell (readable; a percent in the column of its band; one column per row), signs in
+ * a standardized card (§2.1), and that entry diagnostics were done at all.
+ */
+export function checkDiagnostics(context: RuleContext): Finding[] {
+  const { card } = context;
+  const findings: Finding[] = [];
+
+  card.entry.forEach((row, index) => findings.push(...checkRow(row, `entry.${index}`, context)));
+  card.final.rows.forEach((row, index) =>
+    findings.push(...checkRow(row, `final.rows.${index}`, context)),
+  );
+
+  const anyResult = card.entry.some(
+    (row) => readDiagnosticRow(row, context.config).slots.length > 0,
+  );
+  if (!anyResult) {
+    findings.push(
+      finding(
+        "entry.missing",
+        "В разделе «Результаты входной диагностики» нет ни одного результата: внесите процент выполнения заданий или знак «+»/«−» по каждой компетенции",
+        "entry",
+      ),
+    );
+  }
+
+  const forms = readDiagnosticForms(card.general.diagnosticForms).forms;
+  if (forms.length === 1 && forms[0] === "standardized") {
+    card.entry.forEach((row, index) => {
+      const signs = readDiagnosticRow(row, context.config).slots.filter(
+        (s) => s.classification.level !== null && s.classification.percent === undefined,
+      );
+      const first = signs[0];
+      if (first) {
+        findings.push(
+          finding(
+            "deficit.sign-in-standardized",
+            `${rowName(row)}: знак вместо процента, хотя диагностика стандартизированная; знаки «+»/«−» ставят, если диагностика проведена не в стандартизированной форме (§2.1)`,
+            `entry.${index}.${first.slot}`,
+          ),
+        );
+      }
+    });
+  }
+  return findings;
+}
+
+/**
+ * Every competency with a medium or high deficit, or «+», at entry is served by at least one
+ * activity of the plan that names it, or names the heading it belongs to. Checked once the
+ * plan has an activity: at the diagnostic stage there is no plan yet.
+ */
+export function checkServed(context: RuleContext): Finding[] {
+  const { card, catalogue, config } = context;
+  if (context.stage === "diagnostic") {
+    return [];
+  }
+
+  const served = new Set<string>();
+  for (const item of card.plan) {
+    for (const name of splitCompetencies(textOf(item.competencies) ?? "")) {
+      served.add(servedKey(name, catalogue));
+    }
+  }
+
+  const findings: Finding[] = [];
+  card.entry.forEach((row, index) => {
+    const reading = readDiagnosticRow(row, config);
+    if (!isSignificant(reading.level)) {
+      return;
+    }
+    const key = servedKey(textOf(row.competency) ?? "", catalogue);
+    const parent = catalogue.byId(key)?.parent;
+    const children = catalogue.competencies.filter((c) => c.parent === key).map((c) => c.id);
+    if (served.has(key) || (parent && served.has(parent)) || children.some((c) => served.has(c))) {
+      return;
+    }
+    findings.push(
+      finding(
+        "competency.not-served",
+        `${rowName(row)}: профдефицит (${DEFICIT_LEVEL_NAMES[reading.level!]}) не закрыт ни одним мероприятием карты развития; добавьте мероприятие и укажите эту компетенцию в «Формируемые компетенции»`,
+        `entry.${index}.competency`,
+      ),
+    );
+  });
+  return findings;
+}
+
+function checkRow(
+  row: DiagnosticRow,
+  prefix: string,
+  { catalogue, config }: RuleContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  const reading = readDiagnosticRow(row, config);
+  const name = rowName(row);
+
+  const text = textOf(row.competency);
+  const match = matchCompetency(text ?? "", catalogue);
+  if (text === null && reading.slots.length > 0) {
+    findings.push(
+      finding(
+        "competency.unknown",
+        "У результата не указана компетенция: впишите её название",
+        `${prefix}.competency`,
+      ),
+    );
+  } else if (text !== null && match.id === null) {
+    findings.push(
+      finding(
+        "competency.unknown",
+        `Компетенции «${text}» нет в карте ИОМ: выберите из списка карты или запишите в строку «Иное (указать)»; район может добавить её в настройки`,
+        `${prefix}.competency`,
+      ),
+    );
+  } else if (
+    match.id === OTHER &&
+    !match.specified &&
+    textOf(row.difficulties) === null &&
+    reading.slots.length > 0
+  ) {
+    findings.push(
+      finding(
+        "competency.other-unspecified",
+        "В строке «Иное (указать)» не указано, о какой компетенции речь: допишите её название",
+        `${prefix}.competency`,
+      ),
+    );
+  }
+
+  for (const { slot, classification } of reading.slots) {
+    if (classification.problem !== undefined) {
+      findings.push(
+        finding("deficit.unreadable", `${name}: ${classification.problem}`, `${prefix}.${slot}`),
+      );
+    } else if (
+      slot !== "single" &&
+      classification.percent !== undefined &&
+      classification.level !== slot
+    ) {
+      const right = columnName(classification.level as ResultSlot);
+      findings.push(
+        finding(
+          "deficit.wrong-column",
+          `${name}: результат ${formatPercent(classification.percent)} % относится к графе «${right}», а стоит в графе «${columnName(slot)}»: перенесите его`,
+          `${prefix}.${slot}`,
+        ),
+      );
+    }
+  }
+
+  const significant = reading.slots.filter(
+    (s) => s.classification.level !== null && s.classification.level !== "absent",
+  );
+  if (significant.length > 1) {
+    const second = significant[1]!;
+    findings.push(
+      finding(
+        "deficit.several-columns",
+        `${name}: результат стоит сразу в нескольких графах (${significant.map((s) => `«${columnName(s.slot)}»`).join(", ")}): оставьте одну`,
+        `${prefix}.${second.slot}`,
+      ),
+    );
+  }
+  return findings;
+}
+
+/** How messages name a diagnostics row: by its competency as written. */
+function rowName(row: DiagnosticRow): string {
+  const text = textOf(row.competency);
+  return text === null
+    ? "Строка без компетенции"
+    : `«${text.replace(/\s+/g, " ").replace(/:$/, "")}»`;
+}
+
+function columnName(slot: ResultSlot): string {
+  if (slot === "single") {
+    return "Результат";
+  }
+  const column = DEFICIT_COLUMNS.find((c) => c.id === slot)!;
+  return `${column.name} (${column.range})`;
+}
+
+/**
+ * The key a competency is served by: the catalogue's id, or the words of a name the catalogue
+ * lacks, so that «Иное (указать): наставничество» at entry meets «Наставничество» in the plan.
+ */
+function servedKey(name: string, catalogue: Catalogue): string {
+  const match = matchCompetency(name, catalogue);
+  if (match.id === OTHER) {
+    return `text:${squash(match.specified ?? "")}`;
+  }
+  return match.id ?? `text:${squash(name)}`;
+}
+
+function formatPercent(percent: number): string {
+  return String(Math.round(percent * 10) / 10).replace(".", ",");
+}

@@ -1,0 +1,232 @@
+import type { GeneralField } from "../card.js";
+import { GENERAL_FIELD_NAMES } from "../card.js";
+import { readDate } from "../dates.js";
+import type { Finding } from "../finding.js";
+import { finding } from "../finding.js";
+import { isNothing, normalizeText } from "../text.js";
+import {
+  readCategory,
+  readDiagnosticForms,
+  readOutcome,
+  readStaffCategory,
+  textOf,
+} from "../vocabulary.js";
+import type { RuleContext } from "./context.js";
+
+/** Fields a card cannot go without. */
+const REQUIRED: readonly GeneralField[] = ["fullName", "position", "diagnosticForms"];
+
+/** Fields a card should have: the summary groups by ОО, the card asks for the rest. */
+const EXPECTED: readonly GeneralField[] = ["education", "experience", "school"];
+
+/**
+ * Rules of «Общие сведения о педагоге»: required fields, template wording left in, phone and
+ * e-mail formats, the closed lists (category, form of diagnostics, category of staff,
+ * outcome) and the dates of attestation, diagnostics and approval.
+ */
+export function checkGeneral({ card }: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const general = card.general;
+
+  for (const field of Object.keys(general) as GeneralField[]) {
+    const text = textOf(general[field]);
+    if (text === null || !isTemplateText(text)) {
+      continue;
+    }
+    const name = GENERAL_FIELD_NAMES[field];
+    findings.push(
+      REQUIRED.includes(field)
+        ? finding(
+            "general.required",
+            `В поле «${name}» осталась подсказка шаблона: заполните его`,
+            path(field),
+          )
+        : finding(
+            "general.template-text",
+            `В поле «${name}» осталась подсказка шаблона «${text}»: замените её или очистите поле`,
+            path(field),
+          ),
+    );
+  }
+
+  for (const field of REQUIRED) {
+    const text = textOf(general[field]);
+    if (text === null || isNothing(text)) {
+      findings.push(
+        finding(
+          "general.required",
+          `Не заполнено обязательное поле «${GENERAL_FIELD_NAMES[field]}»`,
+          path(field),
+        ),
+      );
+    }
+  }
+  for (const field of EXPECTED) {
+    if (textOf(general[field]) === null) {
+      findings.push(
+        finding(
+          "general.missing",
+          `Не заполнено поле «${GENERAL_FIELD_NAMES[field]}»`,
+          path(field),
+        ),
+      );
+    }
+  }
+
+  findings.push(...checkContacts(general.phone, general.email));
+  findings.push(...checkLists(card.general));
+  findings.push(...checkDates(card.general));
+  return findings;
+}
+
+function checkContacts(phone: unknown, email: unknown): Finding[] {
+  const findings: Finding[] = [];
+
+  // Messages never quote the phone or the e-mail: they are personal data (DESIGN.md, Privacy).
+  const phoneText =
+    typeof phone === "number" ? String(phone) : typeof phone === "string" ? phone : "";
+  if (phoneText.trim() !== "" && !isNothing(phoneText)) {
+    const numbers = phoneText.split(/[,;]|\s{2,}/).filter((part) => /\d/.test(part));
+    if (numbers.length === 0 || !numbers.every(isMobilePhone)) {
+      findings.push(
+        finding(
+          "general.phone",
+          "Мобильный телефон записан не по образцу: нужно 11 цифр, например +7 913 123-45-67 или 8 913 123-45-67",
+          "general.phone",
+        ),
+      );
+    }
+  }
+
+  const emailText = typeof email === "string" ? email.trim() : "";
+  if (emailText !== "" && !isNothing(emailText)) {
+    const addresses = emailText.split(/[,;\s]+/).filter((part) => part !== "");
+    if (!addresses.every((address) => EMAIL.test(address))) {
+      findings.push(
+        finding(
+          "general.email",
+          "Адрес электронной почты записан не по образцу: нужно имя@домен, например ivanova@school.ru",
+          "general.email",
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[\p{L}]{2,}$/u;
+
+/** A Russian mobile number: +7 or 8, then 9 and nine more digits; or the ten digits alone. */
+function isMobilePhone(text: string): boolean {
+  const digits = text.replace(/\D/g, "");
+  return /^[78]9\d{9}$/.test(digits) || /^9\d{9}$/.test(digits);
+}
+
+function checkLists(general: RuleContext["card"]["general"]): Finding[] {
+  const findings: Finding[] = [];
+
+  const category = readCategory(general.category);
+  if (category.kind === "unknown") {
+    findings.push(
+      finding(
+        "general.category",
+        `Квалификационная категория «${category.text}» не из списка: высшая, первая, соответствие занимаемой должности, без категории`,
+        "general.category",
+      ),
+    );
+  }
+
+  const forms = readDiagnosticForms(general.diagnosticForms);
+  if (forms.unknown.length > 0) {
+    findings.push(
+      finding(
+        "general.diagnostic-form",
+        `Форма оценки профдефицитов «${forms.unknown.join("», «")}» не из списка §2.1: стандартизированные оценочные процедуры, самодиагностика, результаты профессиональной деятельности, экспертная оценка`,
+        "general.diagnosticForms",
+      ),
+    );
+  }
+
+  const staff = readStaffCategory(general.staffCategory);
+  if (staff.kind === "unknown") {
+    findings.push(
+      finding(
+        "general.staff-category",
+        `Категория работника «${staff.text}» не из списка: педагог, управленческий кадр`,
+        "general.staffCategory",
+      ),
+    );
+  }
+
+  const outcome = readOutcome(general.outcome);
+  if (outcome.kind === "unknown") {
+    findings.push(
+      finding(
+        "general.outcome",
+        `Итог ИОМ «${outcome.text}» не из списка §2.4: завершён успешно, продлён`,
+        "general.outcome",
+      ),
+    );
+  }
+  return findings;
+}
+
+function checkDates(general: RuleContext["card"]["general"]): Finding[] {
+  const findings: Finding[] = [];
+
+  for (const field of ["attestationDate", "approvedOn"] as const) {
+    const reading = readDate(general[field]);
+    const name = GENERAL_FIELD_NAMES[field];
+    if (reading.kind === "placeholder") {
+      findings.push(
+        finding(
+          "date.placeholder",
+          `В поле «${name}» вместо даты заглушка «${reading.text}»: укажите дату или очистите поле`,
+          path(field),
+        ),
+      );
+    } else if (reading.kind === "unreadable" || reading.kind === "relative") {
+      findings.push(
+        finding(
+          "date.unreadable",
+          `Поле «${name}»: «${textOf(general[field])}» не прочитать как дату; запишите ДД.ММ.ГГГГ`,
+          path(field),
+        ),
+      );
+    }
+  }
+
+  // «Дата прохождения оценки / платформа» mixes a date and a platform's name; only a
+  // placeholder date in it is a finding (one regional platform writes 01.01.1000).
+  const diagnostic = textOf(general.diagnosticDate);
+  if (diagnostic !== null) {
+    const placeholder = diagnostic
+      .split(/[,;\n]|\s\/\s/)
+      .map((part) => readDate(part))
+      .find((reading) => reading.kind === "placeholder");
+    if (placeholder?.kind === "placeholder") {
+      findings.push(
+        finding(
+          "date.placeholder",
+          `В поле «${GENERAL_FIELD_NAMES.diagnosticDate}» вместо даты заглушка «${placeholder.text}»: укажите дату оценки`,
+          "general.diagnosticDate",
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+/** Prompts of blank forms that authors leave in: «наименование ОО», «ФИО педагога», «(указать)». */
+function isTemplateText(text: string): boolean {
+  const key = normalizeText(text)
+    .replace(/[()[\]<>]/g, "")
+    .trim();
+  return /^(?:наименование\s+(?:образовательной\s+организации|оо)|фио(?:\s+педагога)?|указать|укажите|введите|выберите|заполнить|дд\.мм\.гггг|ф\.и\.о\.?)$/.test(
+    key,
+  );
+}
+
+function path(field: GeneralField): string {
+  return `general.${field}`;
+}

@@ -1,0 +1,150 @@
+import type { FieldPath, Raw } from "../card.js";
+import { GENERAL_FIELD_NAMES } from "../card.js";
+import type { DateReading } from "../dates.js";
+import { formatSpan, placeSpan, readDate } from "../dates.js";
+import type { Finding } from "../finding.js";
+import { finding } from "../finding.js";
+import { routeLength } from "../route.js";
+import { textOf } from "../vocabulary.js";
+import type { RuleContext } from "./context.js";
+
+/**
+ * The route's period (§1.4: from two months to two years) and every dated thing of the
+ * route inside it: activities, the final event, the day the route ended (DESIGN.md: a span
+ * wholly inside is fine, partly outside a warning, wholly outside an error).
+ */
+export function checkRoute(context: RuleContext): Finding[] {
+  const { route, stage, config } = context;
+  const findings: Finding[] = [];
+
+  if (route.kind === "missing" && stage !== "diagnostic") {
+    findings.push(
+      finding(
+        "route.period-missing",
+        "Не указаны сроки ИОМ: укажите начало и окончание маршрута (§1.4: от двух месяцев до двух лет)",
+        route.field,
+      ),
+    );
+  }
+  if (route.kind === "unreadable") {
+    findings.push(dateFinding(readDate(rawOf(context, route.field)), "сроки ИОМ", route.field));
+  }
+  if (route.kind === "reversed") {
+    findings.push(
+      finding("route.period-order", "Окончание ИОМ раньше его начала: проверьте даты", route.field),
+    );
+  }
+
+  if (route.kind === "span") {
+    const length = routeLength(route.span, config.route);
+    const field = route.fields[route.fields.length - 1]!;
+    if (length === "short") {
+      findings.push(
+        finding(
+          "route.too-short",
+          `ИОМ ${formatSpan(route.span)} короче ${config.route.minMonths} мес.: по §1.4 маршрут составляется на период от двух месяцев до двух лет`,
+          field,
+        ),
+      );
+    } else if (length === "long") {
+      findings.push(
+        finding(
+          "route.too-long",
+          `ИОМ ${formatSpan(route.span)} длиннее ${config.route.maxMonths} мес.: по §1.4 маршрут составляется на период от двух месяцев до двух лет`,
+          field,
+        ),
+      );
+    }
+  }
+
+  for (const { raw, field, what } of datedThings(context)) {
+    const reading = readDate(raw, { route: context.span });
+    if (reading.kind === "span" && context.span && reading.span.precision !== "route") {
+      const place = placeSpan(reading.span, context.span);
+      const period = formatSpan(context.span);
+      if (place === "outside") {
+        findings.push(
+          finding(
+            "date.outside-route",
+            `${what}: «${textOf(raw)}» вне сроков ИОМ (${period}): исправьте дату или сроки`,
+            field,
+          ),
+        );
+      } else if (place === "partly") {
+        findings.push(
+          finding(
+            "date.partly-outside-route",
+            `${what}: «${textOf(raw)}» выходит за сроки ИОМ (${period})`,
+            field,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * A finding for a date cell that is not a date: a placeholder, or text that cannot be read.
+ * Exported for the other rules, which read dates of their own fields.
+ */
+export function dateFinding(reading: DateReading, what: string, field: FieldPath): Finding {
+  if (reading.kind === "placeholder") {
+    return finding(
+      "date.placeholder",
+      `${capitalize(what)}: вместо даты заглушка «${reading.text}»; укажите дату`,
+      field,
+    );
+  }
+  const text = reading.kind === "unreadable" ? reading.text : "";
+  const reason = reading.kind === "unreadable" && reading.reason ? ` (${reading.reason})` : "";
+  return finding(
+    "date.unreadable",
+    `${capitalize(what)}: «${text}» не прочитать как дату${reason}; запишите, например, 01.09.2025, «сентябрь 2025» или «с 01.09.2025 по 31.05.2026»`,
+    field,
+  );
+}
+
+interface Dated {
+  raw: Raw;
+  field: FieldPath;
+  what: string;
+}
+
+function datedThings({ card }: RuleContext): Dated[] {
+  const dated: Dated[] = card.plan.map((item, index) => ({
+    raw: item.period,
+    field: `plan.${index}.period`,
+    what: activityName(item.activity),
+  }));
+  dated.push({
+    raw: card.finalEvent.period,
+    field: "finalEvent.period",
+    what: "Заключительное мероприятие",
+  });
+  dated.push({
+    raw: card.final.endDate,
+    field: "final.endDate",
+    what: "Окончание работы по реализации ИОМ",
+  });
+  return dated;
+}
+
+/** How messages name an activity: «Мероприятие «Курсы ПК …»», shortened. */
+export function activityName(activity: Raw): string {
+  const text = textOf(activity);
+  if (text === null) {
+    return "Мероприятие без названия";
+  }
+  const short = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+  return `Мероприятие «${short.replace(/\s+/g, " ")}»`;
+}
+
+function rawOf({ card }: RuleContext, field: FieldPath): Raw {
+  const name = field.replace(/^general\./, "") as keyof typeof GENERAL_FIELD_NAMES;
+  return card.general[name];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
