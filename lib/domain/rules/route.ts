@@ -1,5 +1,4 @@
-import type { FieldPath, Raw } from "../card.js";
-import { GENERAL_FIELD_NAMES } from "../card.js";
+import type { FieldPath, GeneralField, Raw } from "../card.js";
 import type { DateReading } from "../dates.js";
 import { formatSpan, placeSpan, readDate } from "../dates.js";
 import type { Finding } from "../finding.js";
@@ -141,7 +140,7 @@ export function activityName(activity: Raw): string {
 }
 
 function rawOf({ card }: RuleContext, field: FieldPath): Raw {
-  const name = field.replace(/^general\./, "") as keyof typeof GENERAL_FIELD_NAMES;
+  const name = field.replace(/^general\./, "") as GeneralField;
   return card.general[name];
 }
 
