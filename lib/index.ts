@@ -60,3 +60,74 @@ export {
   readStaffCategory,
 } from "./domain/vocabulary.js";
 export type { DoneMark, Reading } from "./domain/vocabulary.js";
+
+// The district summary.
+export {
+  addCard,
+  addUnreadable,
+  combineSummaries,
+  createSummary,
+  finishSummary,
+  summarize,
+} from "./domain/summary.js";
+export type {
+  CardRef,
+  Duplicate,
+  Summary,
+  SummaryAccumulator,
+  SummaryFinding,
+  SummaryInput,
+  SummaryOptions,
+} from "./domain/summary.js";
+export { aggregate, ENDING_WITHIN_DAYS } from "./domain/summary-aggregate.js";
+export type {
+  ActivityCounts,
+  ActivityLevelFigures,
+  Aggregates,
+  CategoryFigures,
+  CompetencyFigures,
+  EndingRoute,
+  FindingFigures,
+  GroupFigures,
+  LevelCounts,
+  LevelKey,
+  MentorFigures,
+  ReasonCount,
+  SchoolFigures,
+} from "./domain/summary-aggregate.js";
+export { WHAT_WORKED_LIMIT } from "./domain/summary-outcomes.js";
+export type {
+  ChangeFigures,
+  CompetencyEntry,
+  DemandFigures,
+  WhatWorked,
+  WorkedActivity,
+} from "./domain/summary-outcomes.js";
+export type {
+  ActivityStatus,
+  Anonymize,
+  PseudonymKind,
+  TeacherActivity,
+  TeacherCompetency,
+  TeacherRecord,
+} from "./domain/summary-teacher.js";
+export { summaryToJson } from "./domain/summary-json.js";
+export type { SummaryJson, TeacherJson } from "./domain/summary-json.js";
+
+// The sheet layer: grids of cells and the card reader.
+export {
+  cellAddress,
+  cellAt,
+  gridOf,
+  isBlank,
+  mergeAt,
+  parseAddress,
+  sheetReference,
+} from "./sheet/grid.js";
+export type { Grid, GridCell, Range } from "./sheet/grid.js";
+export { placeFinding } from "./sheet/located.js";
+export type { CardRecord, LocatedFinding, SourceMap } from "./sheet/located.js";
+export { readCardSheet } from "./sheet/readCard.js";
+export type { CellProblem, SheetCard } from "./sheet/readCard.js";
+export { locateField, readCards, RECORD_SHEET, sortFindings } from "./sheet/readCards.js";
+export type { ReadCardsOptions, WorkbookCards } from "./sheet/readCards.js";

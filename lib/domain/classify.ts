@@ -51,11 +51,11 @@ export function classifyDeficit(
   if (typeof input === "boolean") {
     return input ? { level: options.column ?? "present" } : { level: "absent" };
   }
-  if (input === null || input === undefined || input.trim() === "") {
+  // A cell holding only a soft hyphen or a zero-width space (pasted from Word) is empty too.
+  const text = input === null || input === undefined ? "" : normalizeText(input);
+  if (input === null || input === undefined || text === "") {
     return { level: null };
   }
-
-  const text = normalizeText(input);
 
   const percent = readPercentText(text);
   if (percent !== undefined) {

@@ -21,7 +21,8 @@ export type DateReading =
   | { kind: "relative" }
   /** `01.01.1000`, `__.__.2022`, «  » ____ 2023 г.: a form's blank, not a date. */
   | { kind: "placeholder"; text: string }
-  | { kind: "unreadable"; text: string; reason?: string };
+  /** `reversed` where both ends were read and the end comes before the start. */
+  | { kind: "unreadable"; text: string; reason?: string; reversed?: true };
 
 export interface ReadDateOptions {
   /** The route's period: «в течение года» means it, and a month with no year is found in it. */
@@ -66,9 +67,19 @@ export function readDate(
     return options.route ? routeSpan(options.route) : { kind: "relative" };
   }
 
-  const span = readSpan(text, options.route ?? null);
+  // «2022–2025 гг.» names calendar years; `clean` drops the «гг», so look at it here.
+  const calendarYears = /\dгг|\d\s+гг/.test(normalizeText(original));
+  const span = readSpan(text, options.route ?? null, calendarYears);
   if (span === "no-year") {
     return { kind: "unreadable", text: original, reason: "не указан год" };
+  }
+  if (span === "reversed") {
+    return {
+      kind: "unreadable",
+      text: original,
+      reason: "окончание раньше начала",
+      reversed: true,
+    };
   }
   if (span === "placeholder") {
     return { kind: "placeholder", text: original };
@@ -166,9 +177,11 @@ function fromJsDate(date: Date): DateReading {
   // exceljs gives the sheet's wall-clock time as UTC; a time a hair before midnight
   // (floating-point serials, exceljs issue 486) belongs to the next day.
   const rounded = new Date(Math.round(date.getTime() / 60_000) * 60_000);
-  const day = makeDay(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
-  if (!day || day.getFullYear() < 1900) {
-    return { kind: "placeholder", text: formatDay(rounded) };
+  const year = rounded.getUTCFullYear();
+  const day = makeDay(year, rounded.getUTCMonth() + 1, rounded.getUTCDate());
+  if (!day || year < 1900) {
+    // The wall-clock day, as the sheet shows it: the UTC parts, not the local ones.
+    return { kind: "placeholder", text: rounded.toISOString().slice(0, 10) };
   }
   return { kind: "span", span: { start: day, end: day, precision: "day" } };
 }
@@ -202,20 +215,20 @@ function clean(text: string): string {
     .trim();
 }
 
+/**
+ * Blanks of forms: `__.__.2022`, `дд.мм.гггг`, `00.00.2023`, and section 5's «     » 2023 г.
+ * (quotes are `"` here: `normalizeText` unifies them). A quoted word is not a blank.
+ */
 function isPlaceholder(text: string): boolean {
-  return (
-    /_{2,}|\.{4,}|^[«"]?\s*[«"]\s*\S*\s*\d{4}$|дд\.мм|гггг|xx\.xx|хх\.хх|00\.00\.\d{2,4}/.test(
-      text,
-    ) || /^"\s*"/.test(text)
-  );
+  return /_{2,}|\.{4,}|^"\s*"|дд\.мм|гггг|xx\.xx|хх\.хх|00\.00\.\d{2,4}/.test(text);
 }
 
-type SpanResult = Span | null | "no-year" | "placeholder";
+type SpanResult = Span | null | "no-year" | "placeholder" | "reversed";
 
-function readSpan(text: string, route: Span | null): SpanResult {
+function readSpan(text: string, route: Span | null, calendarYears: boolean): SpanResult {
   const within = /^(?:в\s+течение|в\s+период|в|до|к|не\s+позднее|не\s+позже)\s+(.+)$/.exec(text);
   if (within?.[1] && !RELATIVE.test(text)) {
-    return readSpan(within[1], route);
+    return readSpan(within[1], route, calendarYears);
   }
 
   const schoolYear =
@@ -225,7 +238,7 @@ function readSpan(text: string, route: Span | null): SpanResult {
   if (schoolYear) {
     const first = Number(schoolYear[1]);
     const second = fullYear(schoolYear[2]!, first);
-    if (second === first + 1 && (schoolYear[3] !== undefined || !/гг/.test(text))) {
+    if (second === first + 1 && (schoolYear[3] !== undefined || !calendarYears)) {
       return {
         start: makeDay(first, 9, 1)!,
         end: makeDay(second, 8, 31)!,
@@ -235,7 +248,7 @@ function readSpan(text: string, route: Span | null): SpanResult {
     if (second > first) {
       return yearSpan(first, second, "range");
     }
-    return null;
+    return second < first ? "reversed" : null;
   }
 
   const ranged =
@@ -282,7 +295,7 @@ function readRange(left: string, right: string, route: Span | null): SpanResult 
     from = new Date(from.getFullYear() - 1, from.getMonth(), from.getDate());
   }
   if (isAfter(from, end.end)) {
-    return null;
+    return "reversed";
   }
   return { start: from, end: end.end, precision: "range" };
 }

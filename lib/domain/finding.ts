@@ -3,7 +3,8 @@ import type { FieldPath } from "./card.js";
 export type Severity = "error" | "warning";
 
 /**
- * Every finding iom-kit reports, with its severity and, for docs/rules.md, what triggers it.
+ * Every finding iom-kit reports, with its severity and, for docs/rules.md, what triggers it
+ * and the part of the regulation it comes from (none where the rule is iom-kit's own).
  * Codes are `area.rule` in dotted kebab-case and never change meaning: scripts rely on them.
  */
 export const RULES = {
@@ -26,10 +27,13 @@ export const RULES = {
   },
   "general.required": {
     severity: "error",
-    example: "«ФИО педагога», «Занимаемая должность» or «Форма прохождения оценки» left empty",
+    section: "Appendix 1, §2.1",
+    example:
+      "«ФИО педагога», «Занимаемая должность» or «Форма прохождения оценки» left empty, `нет` or holding the template's prompt",
   },
   "general.missing": {
     severity: "warning",
+    section: "Appendix 1",
     example: "«Образование», «Педагогический стаж» or «ОО» left empty",
   },
   "general.template-text": {
@@ -38,18 +42,22 @@ export const RULES = {
   },
   "general.phone": {
     severity: "error",
+    section: "Appendix 1",
     example: "«Мобильный телефон» holding `12-34-56`",
   },
   "general.email": {
     severity: "error",
+    section: "Appendix 1",
     example: "«Адрес электронной почты» holding `ivanova.mail.ru`",
   },
   "general.category": {
     severity: "error",
+    section: "Appendix 1",
     example: "«Квалификационная категория» holding `вторая`",
   },
   "general.diagnostic-form": {
     severity: "error",
+    section: "§2.1",
     example: "«Форма прохождения оценки» holding `собеседование`",
   },
   "general.staff-category": {
@@ -58,11 +66,13 @@ export const RULES = {
   },
   "general.outcome": {
     severity: "error",
+    section: "§2.4",
     example: "«Итог» holding `хорошо`",
   },
   "date.unreadable": {
     severity: "error",
-    example: "«Сроки проведения» holding `скоро` or `31.02.2026`",
+    example:
+      "«Сроки проведения» holding `скоро` or `31.02.2026`; `сентябрь` with no year in a card with no route period",
   },
   "date.placeholder": {
     severity: "warning",
@@ -70,19 +80,24 @@ export const RULES = {
   },
   "route.period-missing": {
     severity: "warning",
+    section: "§1.4",
     example: "a card with a plan and no «Сроки ИОМ»",
   },
   "route.period-order": {
     severity: "error",
-    example: "«Сроки ИОМ» from 01.06.2026 to 01.09.2025",
+    section: "§1.4",
+    example:
+      "«Сроки ИОМ» holding `с 01.06.2026 по 01.09.2025`, or «Окончание ИОМ» before «Начало ИОМ»",
   },
   "route.too-short": {
     severity: "error",
-    example: "«Сроки ИОМ» from 01.09.2025 to 15.10.2025 (§1.4: at least two months)",
+    section: "§1.4",
+    example: "«Сроки ИОМ» from 01.09.2025 to 15.10.2025: less than two months",
   },
   "route.too-long": {
     severity: "error",
-    example: "«Сроки ИОМ» from 01.09.2025 to 31.12.2027 (§1.4: at most two years)",
+    section: "§1.4",
+    example: "«Сроки ИОМ» from 01.09.2025 to 31.12.2027: more than two years",
   },
   "date.outside-route": {
     severity: "error",
@@ -94,66 +109,83 @@ export const RULES = {
   },
   "entry.missing": {
     severity: "error",
+    section: "§2.1",
     example: "«Результаты входной диагностики» with no result in any row",
   },
   "deficit.unreadable": {
     severity: "error",
-    example: "a result cell holding `75 баллов` (no maximum) or `отлично`",
+    section: "§2.1",
+    example:
+      "a result cell holding `75 баллов` (no maximum), `отлично`, `120%`, or `высокий` in the column «Низкий»",
   },
   "deficit.wrong-column": {
     severity: "error",
-    example: "`75%` in the column «Низкий (81–100 %)»",
+    section: "§2.1, Appendix 1",
+    example: "`75%` in the column «Низкий (81–100 %)»: 75 % belongs to «Средний»",
   },
   "deficit.several-columns": {
     severity: "error",
+    section: "§2.1",
     example: "`+` in both «Средний» and «Высокий» of one row",
   },
   "deficit.sign-in-standardized": {
     severity: "warning",
+    section: "§2.1",
     example: "`+` in a card whose only form of diagnostics is standardized",
   },
   "competency.unknown": {
     severity: "error",
+    section: "Appendix 1",
     example: "a competency row or plan row naming `Коммуникативная` (not on the card)",
   },
   "competency.other-unspecified": {
     severity: "error",
+    section: "Appendix 1",
     example: "a result in the row «Иное (указать)» with nothing said of what",
   },
   "competency.not-served": {
     severity: "error",
+    section: "§2.2",
     example: "a high deficit in «Методическая» and no activity naming it",
   },
   "level.unknown": {
     severity: "error",
-    example: "a plan row under `Уровень района-2`, or a final event at level `школьный-городской`",
+    section: "Appendix 1",
+    example: "a plan row under `Международный уровень`, or a final event at level `межшкольный`",
   },
   "plan.activity-missing": {
     severity: "error",
+    section: "§2.2",
     example: "a plan row with dates and a done mark but no activity",
   },
   "plan.competencies-missing": {
     severity: "warning",
+    section: "Appendix 1",
     example: "an activity whose «Формируемые компетенции» is empty",
   },
   "plan.period-missing": {
     severity: "error",
-    example: "an activity with no «Сроки проведения» (§2.2)",
+    section: "§2.2",
+    example: "an activity with no «Сроки проведения»",
   },
   "plan.done-mark": {
     severity: "error",
+    section: "Appendix 1",
     example: "«Отметка о выполнении» holding `может быть`",
   },
   "plan.done-before-approval": {
     severity: "warning",
-    example: "an activity dated and marked done in August, the route approved in September (§2.2)",
+    section: "§2.2",
+    example: "an activity dated `август 2025` and marked done, the route approved on 01.09.2025",
   },
   "plan.reason-missing": {
     severity: "error",
+    section: "Appendix 1",
     example: "`не выполнено` with «Причины невыполнения» empty",
   },
   "plan.result-missing": {
     severity: "error",
+    section: "§2.3",
     example: "`выполнено` with «Результат / форма представления» empty",
   },
   "plan.overdue": {
@@ -162,17 +194,34 @@ export const RULES = {
   },
   "final.event-missing": {
     severity: "error",
+    section: "§2.4",
     example: "final diagnostics filled but no «Заключительное мероприятие»",
   },
   "final.result-missing": {
     severity: "error",
+    section: "§2.4",
     example: "a medium deficit at entry and no final result for that competency",
   },
   "final.conclusions-missing": {
     severity: "error",
+    section: "§2.4",
     example: "a card at the final stage with «Выводы» empty",
   },
-} as const satisfies Record<string, { severity: Severity; example: string }>;
+  "summary.duplicate": {
+    severity: "warning",
+    example:
+      "two cards of one teacher (same ФИО and ОО); the one whose route ends later counts in the summary",
+  },
+} as const satisfies Record<string, Rule>;
+
+/** An entry of `RULES`. */
+export interface Rule {
+  severity: Severity;
+  /** What triggers it, for docs/rules.md. */
+  example: string;
+  /** Where the regulation asks for it: `§1.4`, `§2.1`, `Appendix 1` (the card). */
+  section?: string;
+}
 
 export type FindingCode = keyof typeof RULES;
 

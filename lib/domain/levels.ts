@@ -1,5 +1,5 @@
 import type { DeficitColumn, DeficitLevel, Raw, RouteLevel } from "./card.js";
-import { normalizeText, squash } from "./text.js";
+import { labelKey, squash } from "./text.js";
 
 /** The route's levels in the card's order, with the card's names (Appendix 1). */
 export const ROUTE_LEVELS: readonly { id: RouteLevel; name: string }[] = [
@@ -29,7 +29,8 @@ export const DEFICIT_LEVEL_NAMES: Record<DeficitLevel, string> = {
 /**
  * The route level a label names: the card's long labels («Уровень ОО (заполняется учителем
  * …)»), short ones («ОО», «Муниципальный»), «школьный», «РМО» and «ШМО» (district and school
- * methodical associations).
+ * methodical associations); numbering in front (`2.`, `II.`) and a trailing colon are passed
+ * over, as in every heading (QUIRKS.md).
  *
  * @example readRouteLevel("Уровень ОО (заполняется учителем совместно с администрацией ОО)") // "school"
  */
@@ -39,8 +40,7 @@ export function readRouteLevel(value: Raw): RouteLevel | null {
   }
 
   // The card's labels say in brackets who fills the row; the level is what comes before.
-  const text = normalizeText(value).replace(/\(.*$/s, "");
-  const key = squash(text);
+  const key = squash(labelKey(value.replace(/\(.*$/s, "")));
   if (key === "") {
     return null;
   }
@@ -54,9 +54,9 @@ export function readRouteLevel(value: Raw): RouteLevel | null {
 }
 
 const LEVEL_PATTERNS: [RegExp, RouteLevel][] = [
-  [/^(?:\d\.?)?личност|^личн|^индивидуальн|^самообразован/, "personal"],
+  [/^(?:уровень)?(?:личн|индивидуальн|самообразован)/, "personal"],
   [/^(?:уровень)?(?:оо|оу|школ|шмо|образовательн(?:ой|ая)организац|учрежден|доу|детсад)/, "school"],
-  [/^(?:уровень)?(?:муниципальн|районн|рмо|ммс|мо$)/, "municipal"],
+  [/^(?:уровень)?(?:муниципальн|район|рмо|ммс|мо$)/, "municipal"],
   [/^(?:уровень)?(?:регионал|республиканск|областн|краев|цнппм)/, "regional"],
   [/^(?:уровень)?(?:федеральн|всероссийск)/, "federal"],
 ];

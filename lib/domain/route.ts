@@ -26,6 +26,9 @@ export function readRoute(general: GeneralInfo): RouteReading {
     if (period.kind === "empty") {
       return { kind: "missing", field: "general.routePeriod" };
     }
+    if (period.kind === "unreadable" && period.reversed) {
+      return { kind: "reversed", field: "general.routePeriod" };
+    }
     if (period.kind !== "span") {
       return { kind: "unreadable", field: "general.routePeriod" };
     }

@@ -31,17 +31,7 @@ export interface ValidateOptions {
  * @example validateCard(card, { asOf: new Date(2025, 10, 16) }) // [{ code: "plan.overdue", severity: "warning", … }]
  */
 export function validateCard(card: Card, options: ValidateOptions = {}): Finding[] {
-  const config = options.config ?? defaultConfig;
-  const route = readRoute(card.general);
-  const context: RuleContext = {
-    card,
-    config,
-    catalogue: options.catalogue ?? createCatalogue(config),
-    asOf: startOfDay(options.asOf ?? new Date()),
-    route,
-    span: route.kind === "span" ? route.span : null,
-    stage: stageOf(card),
-  };
+  const context = ruleContext(card, options);
 
   return [
     ...checkGeneral(context),
@@ -51,4 +41,23 @@ export function validateCard(card: Card, options: ValidateOptions = {}): Finding
     ...checkPlan(context),
     ...checkFinal(context),
   ];
+}
+
+/**
+ * What every rule looks at, derived once from the card. Not part of the package's entry
+ * point; the rules' own tests build their context with it.
+ */
+export function ruleContext(card: Card, options: ValidateOptions = {}): RuleContext {
+  const config = options.config ?? defaultConfig;
+  const route = readRoute(card.general);
+
+  return {
+    card,
+    config,
+    catalogue: options.catalogue ?? createCatalogue(config),
+    asOf: startOfDay(options.asOf ?? new Date()),
+    route,
+    span: route.kind === "span" ? route.span : null,
+    stage: stageOf(card),
+  };
 }

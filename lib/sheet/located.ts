@@ -28,3 +28,16 @@ export interface CardRecord {
   sources: SourceMap;
   findings: LocatedFinding[];
 }
+
+/**
+ * A domain finding placed at a file, sheet and cell, its keys in the order of the `--json`
+ * contract: file, sheet, cell, severity, code, message.
+ */
+export function placeFinding(
+  item: { code: FindingCode; severity: Severity; message: string },
+  file: string,
+  sheet: string | null = null,
+  cell: string | null = null,
+): LocatedFinding {
+  return { file, sheet, cell, severity: item.severity, code: item.code, message: item.message };
+}

@@ -1,6 +1,8 @@
 import type { DiagnosticRow } from "../card.js";
 import type { Catalogue } from "../catalogue.js";
 import { matchCompetency, OTHER, splitCompetencies } from "../catalogue.js";
+import type { Config } from "../config.js";
+import { defaultConfig } from "../config.js";
 import type { ResultSlot } from "../diagnostics.js";
 import { isSignificant, readDiagnosticRow } from "../diagnostics.js";
 import type { Finding } from "../finding.js";
@@ -151,11 +153,11 @@ function checkRow(
       classification.percent !== undefined &&
       classification.level !== slot
     ) {
-      const right = columnName(classification.level as ResultSlot);
+      const right = columnName(classification.level as ResultSlot, config);
       findings.push(
         finding(
           "deficit.wrong-column",
-          `${name}: результат ${formatPercent(classification.percent)} % относится к графе «${right}», а стоит в графе «${columnName(slot)}»: перенесите его`,
+          `${name}: результат ${formatPercent(classification.percent)} % относится к графе «${right}», а стоит в графе «${columnName(slot, config)}»: перенесите его`,
           `${prefix}.${slot}`,
         ),
       );
@@ -170,7 +172,7 @@ function checkRow(
     findings.push(
       finding(
         "deficit.several-columns",
-        `${name}: результат стоит сразу в нескольких графах (${significant.map((s) => `«${columnName(s.slot)}»`).join(", ")}): оставьте одну`,
+        `${name}: результат стоит сразу в нескольких графах (${significant.map((s) => `«${columnName(s.slot, config)}»`).join(", ")}): оставьте одну`,
         `${prefix}.${second.slot}`,
       ),
     );
@@ -186,12 +188,26 @@ function rowName(row: DiagnosticRow): string {
     : `«${text.replace(/\s+/g, " ").replace(/:$/, "")}»`;
 }
 
-function columnName(slot: ResultSlot): string {
+/**
+ * A column as the card heads it: «Средний (61–80 %)». A district with its own thresholds
+ * gets its own ranges, not the regulation's.
+ */
+function columnName(slot: ResultSlot, config: Config): string {
   if (slot === "single") {
     return "Результат";
   }
+
   const column = DEFICIT_COLUMNS.find((c) => c.id === slot)!;
-  return `${column.name} (${column.range})`;
+  const { low, medium } = config.thresholds;
+  if (low === defaultConfig.thresholds.low && medium === defaultConfig.thresholds.medium) {
+    return `${column.name} (${column.range})`;
+  }
+  const range = {
+    low: `более ${formatPercent(low)} %`,
+    medium: `более ${formatPercent(medium)} до ${formatPercent(low)} %`,
+    high: `${formatPercent(medium)} % и менее`,
+  }[slot];
+  return `${column.name} (${range})`;
 }
 
 /**

@@ -175,6 +175,11 @@ function checkDates(general: RuleContext["card"]["general"]): Finding[] {
   const findings: Finding[] = [];
 
   for (const field of ["attestationDate", "approvedOn"] as const) {
+    // «нет», «—», «не имеет»: a young teacher has no attestation yet, and the card is valid.
+    const text = textOf(general[field]);
+    if (text !== null && isNothing(text)) {
+      continue;
+    }
     const reading = readDate(general[field]);
     const name = GENERAL_FIELD_NAMES[field];
     if (reading.kind === "placeholder") {

@@ -39,6 +39,19 @@ function checkItem(item: PlanItem, prefix: string, context: RuleContext): Findin
     );
   }
 
+  // A row that only names its level is the blank card's group row: nothing to fill yet.
+  const filled = [
+    item.activity,
+    item.competencies,
+    item.period,
+    item.done,
+    item.reason,
+    item.result,
+  ];
+  if (filled.every((value) => textOf(value) === null)) {
+    return findings;
+  }
+
   if (textOf(item.activity) === null) {
     findings.push(
       finding(

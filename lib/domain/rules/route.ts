@@ -26,7 +26,8 @@ export function checkRoute(context: RuleContext): Finding[] {
     );
   }
   if (route.kind === "unreadable") {
-    findings.push(dateFinding(readDate(rawOf(context, route.field)), "сроки ИОМ", route.field));
+    const raw = rawOf(context, route.field);
+    findings.push(dateFinding(readDate(raw), "сроки ИОМ", route.field, raw));
   }
   if (route.kind === "reversed") {
     findings.push(
@@ -85,9 +86,15 @@ export function checkRoute(context: RuleContext): Finding[] {
 
 /**
  * A finding for a date cell that is not a date: a placeholder, or text that cannot be read.
- * Exported for the other rules, which read dates of their own fields.
+ * Exported for the other rules, which read dates of their own fields. `raw` is the cell's
+ * value, quoted where the reading has no text of its own («в течение года» with no route).
  */
-export function dateFinding(reading: DateReading, what: string, field: FieldPath): Finding {
+export function dateFinding(
+  reading: DateReading,
+  what: string,
+  field: FieldPath,
+  raw: Raw = null,
+): Finding {
   if (reading.kind === "placeholder") {
     return finding(
       "date.placeholder",
@@ -95,8 +102,13 @@ export function dateFinding(reading: DateReading, what: string, field: FieldPath
       field,
     );
   }
-  const text = reading.kind === "unreadable" ? reading.text : "";
-  const reason = reading.kind === "unreadable" && reading.reason ? ` (${reading.reason})` : "";
+  const text = reading.kind === "unreadable" ? reading.text : (textOf(raw) ?? "");
+  const reason =
+    reading.kind === "unreadable" && reading.reason
+      ? ` (${reading.reason})`
+      : reading.kind === "relative"
+        ? " (срок указан относительно самого ИОМ)"
+        : "";
   return finding(
     "date.unreadable",
     `${capitalize(what)}: «${text}» не прочитать как дату${reason}; запишите, например, 01.09.2025, «сентябрь 2025» или «с 01.09.2025 по 31.05.2026»`,

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { main } from "./main.js";
+
+// The executable `iom`: everything else lives in main.ts, which tests call directly.
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`iom: внутренняя ошибка: ${(error as Error).message}\n`);
+    if (process.argv.includes("--debug")) {
+      process.stderr.write(`${(error as Error).stack}\n`);
+    }
+    process.exitCode = 70;
+  },
+);

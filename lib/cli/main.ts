@@ -1,0 +1,63 @@
+import { Command, CommanderError } from "commander";
+
+import type { Output } from "./output.js";
+import { terminalOutput } from "./output.js";
+import { UsageError } from "./options.js";
+import { validateCommand } from "./validate.js";
+
+/**
+ * The `iom` command: the district methodist's tool for a folder of cards (DESIGN.md, CLI).
+ * Exit status: 0 done, 1 errors found, 2 an input could not be read, 64 a usage error.
+ */
+export async function main(
+  argv: readonly string[],
+  out: Output = terminalOutput(),
+): Promise<number> {
+  let status = 0;
+  const program = new Command()
+    .name("iom")
+    .description(
+      "Проверка карт индивидуальных образовательных маршрутов (ИОМ) педагогов",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => out.result(text.trimEnd()),
+      writeErr: (text) => out.problem(text.trimEnd()),
+    })
+    .helpCommand("help [команда]", "справка по команде")
+    .helpOption("-h, --help", "справка");
+
+  program
+    .command("validate")
+    .description(
+      "проверить карты ИОМ в файлах и папках, указав каждую ячейку с ошибкой",
+    )
+    .argument("<пути...>", "файлы .xlsx/.xlsm и папки (с вложенными)")
+    .option("--json", "вывести замечания одним массивом JSON")
+    .option(
+      "--today <ГГГГ-ММ-ДД>",
+      "день, на который проверять сроки (по умолчанию сегодня)",
+    )
+    .option(
+      "--config <файл>",
+      "настройки района (JSON): пороги уровней, дополнительные компетенции",
+    )
+    .option("--debug", "при сбое показывать подробности для разработчиков")
+    .action(async (paths: string[], options) => {
+      status = await validateCommand(paths, options, out);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 64;
+    }
+    if (error instanceof UsageError) {
+      out.problem(`iom: ${error.message}`);
+      return 64;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+
+import type { Config } from "../domain/config.js";
+import { ConfigError, defaultConfig, parseConfig } from "../domain/config.js";
+import { parseDay } from "../domain/dates.js";
+
+/** A mistake in how the command was called: exit status 64 (DESIGN.md, CLI). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The as-of day of `--today`, or the local date. */
+export function asOfDay(today: string | undefined): Date {
+  if (today === undefined) {
+    const now = new Date();
+    return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+  try {
+    return parseDay(today);
+  } catch {
+    throw new UsageError(
+      `--today: «${today}» не дата; укажите её в виде ГГГГ-ММ-ДД, например 2025-11-16`,
+    );
+  }
+}
+
+/** The configuration of `--config`, or the regulation's defaults. */
+export async function loadConfig(path: string | undefined): Promise<Config> {
+  if (path === undefined) {
+    return defaultConfig;
+  }
+
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UsageError(`--config: файл «${path}» не найден или не читается`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--config: «${path}» не JSON (${(error as Error).message})`);
+  }
+  try {
+    return parseConfig(json);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      throw new UsageError(`--config: «${path}»: ${error.problems.join("; ")}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Raw } from "../domain/card.js";
+import type { Grid, GridCell } from "./grid.js";
+import { cellAt } from "./grid.js";
+
+/**
+ * The raw value of a grid cell for the card: text trimmed, a form's blank (`________`)
+ * dropped, a cached error or a formula without result as empty (the reader reports those
+ * separately), a date as its serial.
+ */
+export function rawOf(cell: GridCell | undefined): Raw {
+  if (!cell || cell.error !== undefined || cell.formulaWithoutResult) {
+    return null;
+  }
+  if (typeof cell.value === "string") {
+    const text = cell.value
+      .replace(/_{3,}/g, " ")
+      .replace(/[ \t]+\n/g, "\n")
+      .trim();
+    return text === "" ? null : text;
+  }
+  return cell.value;
+}
+
+/** The text of a cell for matching labels: strings only, numbers and dates are never labels. */
+export function textAt(grid: Grid, row: number, col: number): string {
+  const cell = cellAt(grid, row, col);
+  return typeof cell?.value === "string" ? cell.value : "";
+}
+
+/**
+ * Whether a cell shows its number as a percent: a «%» in its format outside quoted text,
+ * brackets and escapes.
+ */
+export function isPercentFormat(cell: GridCell | undefined): boolean {
+  const format = cell?.format;
+  if (!format) {
+    return false;
+  }
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
+}

@@ -1,0 +1,9 @@
+/**
+ * `iom-kit/xlsx`: workbooks through exceljs, in Node and in the browser. Explicit exports
+ * only; nothing else in lib/xlsx is public.
+ */
+export { readGrids } from "./readGrids.js";
+export type { ReadGridsOptions } from "./readGrids.js";
+export { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
+export type { UnreadableReason } from "./unreadableWorkbookError.js";
+export { readWorkbook } from "./readWorkbook.js";

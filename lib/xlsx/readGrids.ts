@@ -1,0 +1,397 @@
+import ExcelJS from "exceljs";
+import type { Cell, CellErrorValue, CellRichTextValue, Workbook, Worksheet } from "exceljs";
+
+import { parseAddress, type Grid, type GridCell, type Range } from "../sheet/grid.js";
+import { DAYS_1904, isDateFormat, reportedFormat, serialFromDate } from "./numberFormat.js";
+import { findRawCells, type RawCell } from "./rawCells.js";
+import { rebuildPackage } from "./repair.js";
+import { NOT_A_WORKBOOK, sniffNonZip, sniffZip } from "./sniff.js";
+import { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
+import { readWorkbookPackage, type SheetPart, type WorkbookPackage } from "./workbookPackage.js";
+import { decodeEntities, decodeXml } from "./xml.js";
+import { readEntry, readZip, ZipFormatError, type ZipArchive } from "./zip.js";
+
+export { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
+export type { UnreadableReason } from "./unreadableWorkbookError.js";
+
+export interface ReadGridsOptions {
+  /** The file's name, for error messages. */
+  fileName?: string;
+}
+
+/** Refuse archives declaring more than this much uncompressed data… */
+const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
+/** …or more than this much at a ratio no real workbook reaches. */
+const MAX_UNCOMPRESSED_AT_RATIO = 100 * 1024 * 1024;
+const MAX_RATIO = 100;
+
+/**
+ * Every sheet of a workbook (.xlsx, .xlsm) as a neutral grid, in tab order, hidden ones and
+ * iom-kit's own record sheet included. Works in Node and in the browser (bytes in, no file
+ * system).
+ *
+ * Values are what the file stores: text (rich text flattened), numbers with their format
+ * (General omitted, `0%` kept, so 0.75 is known to show as 75 %), booleans, a formula's
+ * cached result (an error in `error`, none in `formulaWithoutResult`), a hyperlink's text with
+ * its target. Dates are serials of the 1900 system with `date` set, whatever the workbook's
+ * own system and however exceljs read them. A merged range's value stands in its top-left
+ * cell only, the ranges in `merges`.
+ *
+ * Files exceljs cannot load as they are (prefixed XML from WPS, МойОфис and the OpenXML SDK,
+ * styles it cannot parse, unusual part names, sheet names it refuses) are rebuilt and read
+ * again; the rebuilt package keeps the values and the number formats, salvaged from the styles
+ * part by pattern. Hint: where even that finds no format (a styles part that is missing or
+ * unreadable text), dates in that file read as plain numbers.
+ *
+ * @example
+ * const [grid] = await readGrids(bytes, { fileName: "Иванова.xlsx" });
+ * grid.rows[3]?.[1]; // { value: "учитель математики" }
+ *
+ * @throws {UnreadableWorkbookError} when the bytes are not a workbook iom-kit can read (empty,
+ *   truncated, an .xls, .xlsb, .ods, CSV or HTML file, password-protected, a zip bomb…),
+ *   with a Russian message naming the file and saying what to do.
+ */
+export async function readGrids(
+  bytes: Uint8Array | ArrayBuffer,
+  options: ReadGridsOptions = {},
+): Promise<Grid[]> {
+  const file = options.fileName;
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+
+  try {
+    const archive = openArchive(data, file);
+    const verdict = await sniffZip(archive);
+    if (verdict) {
+      throw new UnreadableWorkbookError(verdict.reason, file, { detail: verdict.detail });
+    }
+    const pkg = await readWorkbookPackage(archive);
+    if (!pkg) {
+      throw new UnreadableWorkbookError(NOT_A_WORKBOOK.reason, file, {
+        detail: NOT_A_WORKBOOK.detail,
+      });
+    }
+
+    const book = await loadBook(pkg, file);
+    const context: DateContext = {
+      date1904: pkg.date1904,
+      exceljsDate1904: book.workbook.properties?.date1904 === true,
+    };
+    const grids: Grid[] = [];
+    for (const [i, sheet] of pkg.worksheets.entries()) {
+      grids.push(await toGrid(book.sheet(i), sheet, context, () => book.xml(i)));
+    }
+    return grids;
+  } catch (error) {
+    if (error instanceof ZipFormatError) {
+      const verdict = error.reason === "not-zip" ? sniffNonZip(data) : { reason: error.reason };
+      throw new UnreadableWorkbookError(verdict.reason, file, {
+        detail: verdict.detail,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+interface LoadedBook {
+  workbook: Workbook;
+  /** The exceljs worksheet for `pkg.worksheets[i]`. */
+  sheet(i: number): Worksheet;
+  /** The XML exceljs read for `pkg.worksheets[i]`. */
+  xml(i: number): Promise<string>;
+}
+
+interface DateContext {
+  /** The workbook counts serials from 1904, by iom-kit's own reading of `workbookPr`. */
+  date1904: boolean;
+  /** exceljs applied the 1904 system to the Dates it made: only for `date1904="1"`, not "true". */
+  exceljsDate1904: boolean;
+}
+
+function openArchive(data: Uint8Array, file: string | undefined): ZipArchive {
+  if (data.length === 0) {
+    throw new UnreadableWorkbookError("empty", file);
+  }
+  const archive = readZip(data);
+
+  let total = 0;
+  for (const entry of archive.entries) {
+    total += entry.size;
+    // Deflate never makes data much bigger, so an entry declaring far fewer bytes than its
+    // compressed data lies about its size, and JSZip under exceljs would inflate it whole.
+    if (entry.method === 8 && entry.compressedSize > entry.size + entry.size / 64 + 1024) {
+      throw new UnreadableWorkbookError("corrupt", file, {
+        detail: "размеры в оглавлении архива не сходятся с данными",
+      });
+    }
+  }
+  if (
+    total > MAX_UNCOMPRESSED ||
+    (total > MAX_UNCOMPRESSED_AT_RATIO && total > MAX_RATIO * data.length)
+  ) {
+    throw new UnreadableWorkbookError("too-large", file, {
+      detail: `${Math.ceil(total / (1024 * 1024))} МБ`,
+    });
+  }
+  return archive;
+}
+
+/**
+ * The workbook loaded by exceljs: from the original bytes where the package is canonical and
+ * exceljs takes it with every worksheet, else from a rebuilt package (exceljs 1437, 104, 2802
+ * and the like throw on load).
+ */
+async function loadBook(pkg: WorkbookPackage, file: string | undefined): Promise<LoadedBook> {
+  if (pkg.canonical) {
+    const workbook = await loadExceljs(pkg.archive.bytes).catch(() => undefined);
+    const sheets = workbook && pkg.worksheets.map((sheet) => workbook.getWorksheet(sheet.sheetId));
+    if (workbook && sheets?.every(Boolean)) {
+      return {
+        workbook,
+        sheet: (i) => sheets[i]!,
+        xml: async (i) => decodeXml(await readEntry(pkg.archive, pkg.worksheets[i]!.entry!)),
+      };
+    }
+  }
+
+  const rebuilt = await rebuildPackage(pkg);
+  let workbook: Workbook;
+  try {
+    workbook = await loadExceljs(rebuilt.bytes);
+  } catch (error) {
+    throw new UnreadableWorkbookError("corrupt", file, { cause: error });
+  }
+  const sheets = pkg.worksheets.map((_, i) => workbook.getWorksheet(i + 1));
+  if (!sheets.every(Boolean)) {
+    throw new UnreadableWorkbookError("corrupt", file, { detail: "листы не читаются" });
+  }
+  return {
+    workbook,
+    sheet: (i) => sheets[i]!,
+    xml: (i) => Promise.resolve(rebuilt.sheetXml[i]!),
+  };
+}
+
+async function loadExceljs(bytes: Uint8Array): Promise<Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types the argument as a Node Buffer, but JSZip under it takes any Uint8Array.
+  await workbook.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
+  return workbook;
+}
+
+/** A formula cell whose result must be read from the XML (see rawCells.ts). */
+interface Pending {
+  row: (GridCell | null)[];
+  col: number;
+  address: string;
+  numFmt: string | undefined;
+}
+
+async function toGrid(
+  worksheet: Worksheet,
+  sheet: SheetPart,
+  context: DateContext,
+  xml: () => Promise<string>,
+): Promise<Grid> {
+  const rows: (GridCell | null)[][] = [];
+  const pending: Pending[] = [];
+
+  worksheet.eachRow((row, rowNumber) => {
+    const cells: (GridCell | null)[] = [];
+    row.eachCell((cell, colNumber) => {
+      const converted = convert(cell, context);
+      if (converted === null) {
+        return;
+      }
+      while (cells.length < colNumber - 1) {
+        cells.push(null);
+      }
+      if (converted === PENDING) {
+        cells.push(null);
+        pending.push({
+          row: cells,
+          col: colNumber - 1,
+          address: cell.address,
+          numFmt: cell.numFmt,
+        });
+      } else {
+        cells.push(converted);
+      }
+    });
+    if (cells.length > 0) {
+      rows[rowNumber - 1] = cells;
+    }
+  });
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] ??= [];
+  }
+
+  if (pending.length > 0) {
+    const raw = findRawCells(await xml(), new Set(pending.map((p) => p.address)));
+    for (const p of pending) {
+      p.row[p.col] = fromRaw(raw.get(p.address), p.numFmt, context);
+    }
+  }
+
+  const grid: Grid = { name: sheet.name, rows, merges: mergesOf(worksheet) };
+  if (sheet.state !== "visible") {
+    grid.state = sheet.state;
+  }
+  return grid;
+}
+
+const PENDING = Symbol("pending");
+
+/**
+ * One exceljs cell as a grid cell, null where empty. Reads `type`, `value`, `result` and
+ * `numFmt` only: `text` throws on a merged cell whose master is empty (exceljs 1399, 740),
+ * and merged cells other than the master are skipped, as their value is the master's.
+ */
+function convert(cell: Cell, context: DateContext): GridCell | null | typeof PENDING {
+  const numFmt = cell.numFmt as string | undefined;
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.Formula:
+      return formulaCell(cell.result as unknown, numFmt, context);
+    case ExcelJS.ValueType.Hyperlink: {
+      const { text, hyperlink } = cell.value as { text?: unknown; hyperlink?: string };
+      const shown = plainCell(text ?? null, numFmt, context) ?? withFormat({ value: null }, numFmt);
+      return hyperlink ? { ...shown, hyperlink } : shown;
+    }
+    default:
+      return plainCell(cell.value, numFmt, context);
+  }
+}
+
+/** A value as exceljs gives it: string, number, boolean, Date, rich text or error. */
+function plainCell(
+  value: unknown,
+  numFmt: string | undefined,
+  context: DateContext,
+): GridCell | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value === "number") {
+    return numberCell(value, numFmt, context);
+  }
+  if (typeof value === "string" || typeof value === "boolean") {
+    return withFormat({ value }, numFmt);
+  }
+  if (value instanceof Date) {
+    return dateCell(value, numFmt, context);
+  }
+  if (typeof value === "object" && "richText" in value) {
+    const runs = (value as CellRichTextValue).richText ?? [];
+    return withFormat({ value: runs.map((run) => run.text ?? "").join("") }, numFmt);
+  }
+  if (typeof value === "object" && "error" in value) {
+    return withFormat({ value: null, error: String((value as CellErrorValue).error) }, numFmt);
+  }
+  return null;
+}
+
+function formulaCell(
+  result: unknown,
+  numFmt: string | undefined,
+  context: DateContext,
+): GridCell | typeof PENDING {
+  // exceljs keeps no result for an empty <v> (a formula returning "") nor for a missing one
+  // (exceljs 2088), and makes an Invalid Date of a text or error result in a date-formatted
+  // cell: the XML tells them apart.
+  if (result === undefined || (result instanceof Date && Number.isNaN(result.getTime()))) {
+    return PENDING;
+  }
+  return plainCell(result, numFmt, context) ?? withFormat({ value: null }, numFmt);
+}
+
+function fromRaw(
+  raw: RawCell | undefined,
+  numFmt: string | undefined,
+  context: DateContext,
+): GridCell {
+  if (raw?.value === undefined) {
+    return withFormat({ value: null, formulaWithoutResult: true }, numFmt);
+  }
+  switch (raw.type) {
+    case "str":
+    case "inlineStr":
+      return withFormat({ value: decodeEntities(raw.value) }, numFmt);
+    case "e":
+      return withFormat({ value: null, error: raw.value }, numFmt);
+    case "b":
+      return withFormat({ value: raw.value === "1" || raw.value === "true" }, numFmt);
+    case "d": {
+      const date = new Date(raw.value);
+      return Number.isNaN(date.getTime())
+        ? withFormat({ value: raw.value }, numFmt)
+        : withFormat({ value: serialFromDate(date), date: true }, numFmt);
+    }
+    default: {
+      const number = raw.value.trim() === "" ? NaN : Number(raw.value);
+      return Number.isNaN(number)
+        ? withFormat({ value: null, formulaWithoutResult: true }, numFmt)
+        : numberCell(number, numFmt, context);
+    }
+  }
+}
+
+/**
+ * A number as stored. Where the format shows a date it is a serial in the workbook's own
+ * system, brought to the 1900 system: exceljs leaves such numbers alone when it does not take
+ * the format for a date (`ДД.ММ.ГГГГ`, `YYYY`, exceljs 2939; LibreOffice files, exceljs 113).
+ */
+function numberCell(value: number, numFmt: string | undefined, context: DateContext): GridCell {
+  if (isDateFormat(numFmt)) {
+    return withFormat({ value: value + (context.date1904 ? DAYS_1904 : 0), date: true }, numFmt);
+  }
+  return withFormat({ value }, numFmt);
+}
+
+/**
+ * A Date exceljs made from a serial. Back to the serial as stored (exceljs shifted it by 1462
+ * days where it applied the 1904 system), then to the 1900 system where the format shows a
+ * date; a time or a duration keeps its serial (exceljs 219: a 1904 workbook written
+ * `date1904="true"`, as LibreOffice does, is one exceljs reads as 1900).
+ */
+function dateCell(date: Date, numFmt: string | undefined, context: DateContext): GridCell {
+  const stored = serialFromDate(date) - (context.exceljsDate1904 ? DAYS_1904 : 0);
+  if (isDateFormat(numFmt)) {
+    return withFormat({ value: stored + (context.date1904 ? DAYS_1904 : 0), date: true }, numFmt);
+  }
+  return withFormat({ value: stored }, numFmt);
+}
+
+function withFormat(cell: GridCell, numFmt: string | undefined): GridCell {
+  const format = reportedFormat(numFmt);
+  if (format !== undefined) {
+    cell.format = format;
+  }
+  return cell;
+}
+
+/** The merged ranges, 0-based, in reading order; a one-cell "merge" is none. */
+function mergesOf(worksheet: Worksheet): Range[] {
+  // exceljs keeps the ranges it merged on load in `_merges` (master address → Range, 1-based);
+  // the public `worksheet.model.merges` rebuilds the whole sheet model to list them.
+  const internal = (worksheet as unknown as { _merges?: Record<string, { model: Range }> })._merges;
+  const ranges = internal
+    ? Object.values(internal).map(({ model: r }) => ({
+        top: r.top - 1,
+        left: r.left - 1,
+        bottom: r.bottom - 1,
+        right: r.right - 1,
+      }))
+    : worksheet.model.merges.map((ref) => {
+        const [from, to = from] = ref.split(":") as [string, string?];
+        const a = parseAddress(from);
+        const b = parseAddress(to);
+        return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+      });
+
+  return ranges
+    .filter((r) => r.bottom > r.top || r.right > r.left)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}

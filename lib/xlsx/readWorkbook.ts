@@ -1,0 +1,32 @@
+import type { ReadCardsOptions, WorkbookCards } from "../sheet/readCards.js";
+import { readCards } from "../sheet/readCards.js";
+import { placeFinding } from "../sheet/located.js";
+import { finding } from "../domain/finding.js";
+import { readGrids, UnreadableWorkbookError } from "./readGrids.js";
+
+/**
+ * Reads a workbook's bytes into its cards and every finding located at its cell: the one
+ * function the CLI and the pane in a browser use. A file that cannot be read is not an
+ * exception but the finding `file.unreadable`, with a Russian message naming the file and
+ * what to do, so that a batch goes on with the other files.
+ *
+ * @example const { records, findings } = await readWorkbook(bytes, { file: "иванова.xlsx" });
+ */
+export async function readWorkbook(
+  bytes: Uint8Array | ArrayBuffer,
+  options: ReadCardsOptions,
+): Promise<WorkbookCards> {
+  let grids;
+  try {
+    grids = await readGrids(bytes, { fileName: options.file });
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbookError)) {
+      throw error;
+    }
+    return {
+      records: [],
+      findings: [placeFinding(finding("file.unreadable", error.message, null), options.file)],
+    };
+  }
+  return readCards(grids, options);
+}

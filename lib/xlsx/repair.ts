@@ -1,0 +1,329 @@
+/**
+ * A package exceljs can read, rebuilt from one it cannot: only the parts a grid needs, under
+ * the names exceljs looks for, in the XML dialect it parses. Used when the original fails to
+ * load or is known to trip exceljs (files from WPS, МойОфис, the OpenXML SDK, LibreOffice or
+ * Google Sheets with long sheet names, broken styles…). Values survive; of the styles only the
+ * number formats are kept, salvaged from the styles part even where it does not parse.
+ */
+import { DAYS_1904, serialFromDate } from "./numberFormat.js";
+import { directoryOf, readRelationships, relationshipsPath } from "./workbookPackage.js";
+import type { WorkbookPackage } from "./workbookPackage.js";
+import { readEntry, writeStoredZip, type ZipArchive, type ZipEntry } from "./zip.js";
+import { decodeXml, escapeAttribute, namespaces, parseAttributes } from "./xml.js";
+
+export interface RebuiltPackage {
+  bytes: Uint8Array;
+  /** Each worksheet's XML as handed to exceljs, in `pkg.worksheets` order. */
+  sheetXml: string[];
+}
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const UNPREFIXED = new Set([
+  MAIN,
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  PACKAGE_RELATIONSHIPS,
+]);
+const R_PREFIXED = new Set([
+  RELATIONSHIPS,
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+
+/**
+ * Parts of a worksheet a grid does not need whose relationships the rebuilt package drops,
+ * or that exceljs may fail on: drawings, tables, comments' VML, controls, conditional
+ * formats, validations and extensions.
+ */
+const DROPPED = [
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "tableParts",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "conditionalFormatting",
+  "dataValidations",
+  "extLst",
+];
+
+/** Rebuilds a workbook's package in the form exceljs reads. */
+export async function rebuildPackage(pkg: WorkbookPackage): Promise<RebuiltPackage> {
+  const { archive } = pkg;
+  const encoder = new TextEncoder();
+  const files: { name: string; data: Uint8Array }[] = [];
+  const sheetXml: string[] = [];
+
+  for (const [i, sheet] of pkg.worksheets.entries()) {
+    const entry = sheet.entry!;
+    const links = await hyperlinkRelationships(archive, entry);
+    const xml = repairWorksheet(
+      normalizePrefixes(decodeXml(await readEntry(archive, entry))),
+      links,
+      pkg.date1904,
+    );
+    sheetXml.push(xml);
+    files.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: encoder.encode(xml) });
+    files.push({
+      name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+      data: encoder.encode(
+        relationshipsXml([...links].map(([id, target]) => [id, "hyperlink", target, true])),
+      ),
+    });
+  }
+
+  const strings = pkg.sharedStrings
+    ? normalizePrefixes(decodeXml(await readEntry(archive, pkg.sharedStrings)))
+    : undefined;
+  if (strings !== undefined) {
+    files.push({ name: "xl/sharedStrings.xml", data: encoder.encode(strings) });
+  }
+  const styles = pkg.styles ? decodeXml(await readEntry(archive, pkg.styles)) : undefined;
+  files.push({ name: "xl/styles.xml", data: encoder.encode(salvageStyles(styles)) });
+
+  const sheets = pkg.worksheets
+    .map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
+  files.push({
+    name: "xl/workbook.xml",
+    data: encoder.encode(
+      `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
+        (pkg.date1904 ? `<workbookPr date1904="1"/>` : "") +
+        `<sheets>${sheets}</sheets></workbook>`,
+    ),
+  });
+  const rels: [string, string, string, boolean][] = pkg.worksheets.map((_, i) => [
+    `rId${i + 1}`,
+    "worksheet",
+    `worksheets/sheet${i + 1}.xml`,
+    false,
+  ]);
+  rels.push(["rIdStyles", "styles", "styles.xml", false]);
+  if (strings !== undefined) {
+    rels.push(["rIdStrings", "sharedStrings", "sharedStrings.xml", false]);
+  }
+  files.push({ name: "xl/_rels/workbook.xml.rels", data: encoder.encode(relationshipsXml(rels)) });
+
+  return { bytes: writeStoredZip(files), sheetXml };
+}
+
+/**
+ * XML with the SpreadsheetML and package-relationship namespaces unprefixed
+ * (`<x:workbook xmlns:x="…/main">` → `<workbook xmlns="…/main">`), and the relationships
+ * namespace's attributes under `r:`, as exceljs matches tag and attribute names literally
+ * (exceljs 1437: the OpenXML SDK, WPS and МойОфис write prefixed parts).
+ */
+export function normalizePrefixes(xml: string): string {
+  const declared = namespaces(xml);
+  let out = xml;
+  let defaultNamespace: string | undefined;
+
+  for (const [prefix, uri] of declared) {
+    if (prefix === "") {
+      continue;
+    }
+    const p = prefix.replace(/[.-]/g, "\\$&");
+    if (UNPREFIXED.has(uri)) {
+      out = out
+        .replace(new RegExp(`<(/?)${p}:`, "g"), "<$1")
+        .replace(new RegExp(`\\sxmlns:${p}\\s*=\\s*("[^"]*"|'[^']*')`, "g"), "");
+      defaultNamespace ??= uri;
+    } else if (R_PREFIXED.has(uri) && prefix !== "r") {
+      const attribute = new RegExp(`(\\s)${p}:`, "g");
+      out = out
+        .replace(/<[^!?/][^>]*>/g, (tag) => tag.replace(attribute, "$1r:"))
+        .replace(
+          new RegExp(`\\sxmlns:${p}\\s*=\\s*("[^"]*"|'[^']*')`, "g"),
+          declared.has("r") ? "" : ` xmlns:r="${uri}"`,
+        );
+    }
+  }
+
+  if (defaultNamespace && !declared.has("")) {
+    out = out.replace(/<(?![?!])([\w.-]+)/, `<$1 xmlns="${defaultNamespace}"`);
+  }
+  return out;
+}
+
+/**
+ * A styles part that keeps only the number formats (`numFmts`, and each cell format's
+ * `numFmtId`, in order, so cells' style indexes still point at the right one), salvaged by
+ * pattern from whatever the original holds, even XML exceljs cannot parse (exceljs 104,
+ * 2802) or no styles part at all (exceljs 2704).
+ */
+export function salvageStyles(xml: string | undefined): string {
+  const numFmts: string[] = [];
+  const xfs: string[] = [];
+  if (xml) {
+    for (const match of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
+      const attributes = parseAttributes(match[1]!);
+      const id = Number(attributes.get("numFmtId"));
+      const code = attributes.get("formatCode");
+      if (Number.isInteger(id) && code !== undefined) {
+        numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+      }
+    }
+    // To the end of the text where the part is cut off before `</cellXfs>`.
+    const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)(?:<\/(?:[\w.-]+:)?cellXfs>|$)/.exec(
+      xml,
+    );
+    for (const match of cellXfs?.[1]?.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g) ?? []) {
+      const id = Number(parseAttributes(match[1]!).get("numFmtId") ?? 0);
+      xfs.push(`<xf numFmtId="${Number.isInteger(id) ? id : 0}"/>`);
+    }
+  }
+  if (xfs.length === 0) {
+    xfs.push(`<xf numFmtId="0"/>`);
+  }
+
+  return (
+    `${DECLARATION}<styleSheet xmlns="${MAIN}">` +
+    (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join("")}</numFmts>` : "") +
+    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs></styleSheet>`
+  );
+}
+
+/**
+ * A worksheet exceljs can load on its own: the parts `DROPPED` lists removed, hyperlinks
+ * whose relationship is gone removed (exceljs throws on them), overlapping merges reduced to
+ * the first (exceljs throws «Cannot merge already merged cells»), rows and cells without an
+ * `r` reference numbered (the format allows leaving it out; exceljs then fails), and ISO
+ * dates (`t="d"`, as Strict Open XML may store them; exceljs keeps only the year) turned into
+ * serials of the workbook's own date system.
+ */
+export function repairWorksheet(
+  xml: string,
+  links: ReadonlyMap<string, string>,
+  date1904 = false,
+): string {
+  let out = xml;
+  for (const name of DROPPED) {
+    out = out
+      .replace(new RegExp(`<${name}\\b[^>]*/>`, "g"), "")
+      .replace(new RegExp(`<${name}\\b[^>]*>[\\s\\S]*?</${name}>`, "g"), "");
+  }
+
+  out = out.replace(/<hyperlink\b[^>]*>/g, (tag) => {
+    const id = parseAttributes(tag).get("r:id");
+    return id === undefined || links.has(id) ? tag : "";
+  });
+
+  const kept: Range[] = [];
+  out = out.replace(/<mergeCell\b[^>]*>/g, (tag) => {
+    const range = parseRange(parseAttributes(tag).get("ref") ?? "");
+    if (!range || kept.some((other) => overlaps(range, other))) {
+      return "";
+    }
+    kept.push(range);
+    return tag;
+  });
+
+  if (/<row\b(?![^>]*\sr\s*=)/.test(out) || /<c\b(?![^>]*\sr\s*=)/.test(out)) {
+    out = numberCells(out);
+  }
+
+  if (/\st\s*=\s*"d"/.test(out)) {
+    out = out.replace(
+      /(<c\b[^>]*?)\st\s*=\s*"d"([^>]*>\s*(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)?\s*<v>)([^<]*)<\/v>/g,
+      (all: string, start: string, rest: string, iso: string) => {
+        const time = Date.parse(/(z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+        if (Number.isNaN(time)) {
+          return all;
+        }
+        const serial = serialFromDate(new Date(time)) - (date1904 ? DAYS_1904 : 0);
+        return `${start}${rest}${serial}</v>`;
+      },
+    );
+  }
+  return out;
+}
+
+const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+
+async function hyperlinkRelationships(
+  archive: ZipArchive,
+  sheet: ZipEntry,
+): Promise<Map<string, string>> {
+  const relsName = relationshipsPath(sheet.name).toLowerCase();
+  const relsEntry = archive.entries.find((entry) => entry.name.toLowerCase() === relsName);
+  const links = new Map<string, string>();
+  if (!relsEntry) {
+    return links;
+  }
+  const xml = normalizePrefixes(decodeXml(await readEntry(archive, relsEntry)));
+  for (const [id, rel] of readRelationships(xml, directoryOf(sheet.name))) {
+    if (/\/hyperlink$/.test(rel.type)) {
+      links.set(id, rel.target);
+    }
+  }
+  return links;
+}
+
+function relationshipsXml(rels: readonly (readonly [string, string, string, boolean])[]): string {
+  const items = rels.map(
+    ([id, type, target, external]) =>
+      `<Relationship Id="${escapeAttribute(id)}" Type="${RELATIONSHIPS}/${type}" Target="${escapeAttribute(target)}"${external ? ` TargetMode="External"` : ""}/>`,
+  );
+  return `${DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${items.join("")}</Relationships>`;
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRange(ref: string): Range | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!match) {
+    return undefined;
+  }
+  const a = { col: columnNumber(match[1]!), row: Number(match[2]) };
+  const b = match[3] ? { col: columnNumber(match[3]), row: Number(match[4]) } : a;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const letter of letters.toUpperCase()) {
+    n = n * 26 + letter.charCodeAt(0) - 64;
+  }
+  return n;
+}
+
+function columnLetters(n: number): string {
+  let letters = "";
+  for (; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** Gives every row and cell its `r` reference, counting on from the previous one. */
+function numberCells(xml: string): string {
+  let row = 0;
+  let col = 0;
+  return xml.replace(/<(row|c)\b([^>]*?)(\/?)>/g, (tag, name: string, rest: string, close) => {
+    const r = parseAttributes(rest).get("r");
+    if (name === "row") {
+      row = r !== undefined && Number(r) > 0 ? Number(r) : row + 1;
+      col = 0;
+      return r !== undefined ? tag : `<row r="${row}"${rest}${close}>`;
+    }
+    const own = r !== undefined ? parseRange(r) : undefined;
+    col = own ? own.left : col + 1;
+    return own ? tag : `<c r="${columnLetters(col)}${row}"${rest}${close}>`;
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * The workbook part and its relationships, read by iom-kit itself rather than taken from
+ * exceljs: the sheet names as written (exceljs truncates past 31 characters and throws on
+ * some), their states, the 1904 flag however it is spelled, where each part lives, and
+ * whether exceljs can take the package as it is.
+ */
+import { readEntry, type ZipArchive, type ZipEntry } from "./zip.js";
+import { decodeXml, namespaces, rootTag, tags } from "./xml.js";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** One sheet the workbook lists. */
+export interface SheetPart {
+  name: string;
+  sheetId: number;
+  state: SheetState;
+  kind: "worksheet" | "chartsheet" | "other";
+  /** The zip entry holding the sheet, where there is one. */
+  entry: ZipEntry | undefined;
+}
+
+export interface WorkbookPackage {
+  archive: ZipArchive;
+  /** The sheets in tab order, chart sheets included. */
+  sheets: SheetPart[];
+  /** The worksheets whose part exists, in tab order: what the grids come from. */
+  worksheets: SheetPart[];
+  /** Whether serials count from 1904 (`date1904="1"` or `"true"`). */
+  date1904: boolean;
+  styles: ZipEntry | undefined;
+  sharedStrings: ZipEntry | undefined;
+  /** Whether exceljs can load the original bytes: canonical part names, no prefixes, safe names. */
+  canonical: boolean;
+}
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+const TRANSITIONAL_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIP_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+
+/** The workbook inside an archive, or undefined when the archive holds none. */
+export async function readWorkbookPackage(
+  archive: ZipArchive,
+): Promise<WorkbookPackage | undefined> {
+  const parts = partIndex(archive);
+
+  const workbookPath = await findWorkbookPath(archive, parts);
+  const workbookEntry = workbookPath ? parts.get(workbookPath.toLowerCase()) : undefined;
+  if (!workbookPath || !workbookEntry) {
+    return undefined;
+  }
+  const workbookXml = decodeXml(await readEntry(archive, workbookEntry));
+  const root = rootTag(workbookXml);
+  if (root?.local !== "workbook") {
+    return undefined;
+  }
+
+  const relsPath = relationshipsPath(workbookPath);
+  const relsEntry = parts.get(relsPath.toLowerCase());
+  const relsXml = relsEntry ? decodeXml(await readEntry(archive, relsEntry)) : "";
+  const rels = readRelationships(relsXml, directoryOf(workbookPath));
+  // Without a declaration exceljs still reads `r:id`; so does iom-kit.
+  const relPrefix = prefixOf(workbookXml, RELATIONSHIP_NAMESPACES) ?? "r";
+
+  let date1904 = false;
+  let targetsAsExceljsReads = true;
+  const sheets: SheetPart[] = [];
+  for (const tag of tags(workbookXml)) {
+    if (tag.local === "workbookPr") {
+      date1904 = /^(1|true)$/i.test(tag.attributes.get("date1904") ?? "");
+    } else if (tag.local === "sheet") {
+      const rel = rels.get(tag.attributes.get(`${relPrefix}:id`) ?? "");
+      const state = tag.attributes.get("state");
+      targetsAsExceljsReads &&= !rel || rel.exceljsPath === rel.path;
+      sheets.push({
+        name: tag.attributes.get("name") ?? "",
+        sheetId: Number(tag.attributes.get("sheetId")),
+        state: state === "hidden" || state === "veryHidden" ? state : "visible",
+        kind: sheetKind(rel?.type),
+        entry: rel ? parts.get(rel.path.toLowerCase()) : undefined,
+      });
+    }
+  }
+  const worksheets = sheets.filter((sheet) => sheet.kind === "worksheet" && sheet.entry);
+  const stylesRel = [...rels.values()].find((rel) => /\/styles$/.test(rel.type));
+  const stringsRel = [...rels.values()].find((rel) => /\/sharedStrings$/.test(rel.type));
+  const styles = stylesRel ? parts.get(stylesRel.path.toLowerCase()) : undefined;
+  const sharedStrings = stringsRel ? parts.get(stringsRel.path.toLowerCase()) : undefined;
+
+  const canonical =
+    workbookEntry.name === "xl/workbook.xml" &&
+    root.prefix === undefined &&
+    // Strict Open XML (ISO 29500 Strict) may store dates as ISO text (t="d"), which exceljs
+    // reads as the year alone; the rebuilt package turns them into serials.
+    namespaces(workbookXml).get("") === TRANSITIONAL_MAIN &&
+    relsEntry?.name === "xl/_rels/workbook.xml.rels" &&
+    rootTag(relsXml)?.prefix === undefined &&
+    relPrefix === "r" &&
+    (!styles || styles.name === "xl/styles.xml") &&
+    (!sharedStrings || sharedStrings.name === "xl/sharedStrings.xml") &&
+    worksheets.every((sheet) => /^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.entry!.name)) &&
+    targetsAsExceljsReads &&
+    namesSafeForExceljs(sheets);
+
+  return { archive, sheets, worksheets, date1904, styles, sharedStrings, canonical };
+}
+
+/** The path of a part's relationships: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relationshipsPath(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/** One entry of a relationships part. */
+export interface Relationship {
+  type: string;
+  /** The target as written. */
+  target: string;
+  /** The target as a part name, resolved against the source part's folder. */
+  path: string;
+  /** The part name exceljs makes of a workbook relationship's target. */
+  exceljsPath: string;
+}
+
+/** A relationships part's entries by id. */
+export function readRelationships(xml: string, base: string): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  for (const tag of tags(xml)) {
+    if (tag.local !== "Relationship") {
+      continue;
+    }
+    const target = tag.attributes.get("Target") ?? "";
+    rels.set(tag.attributes.get("Id") ?? "", {
+      type: tag.attributes.get("Type") ?? "",
+      target,
+      path: resolvePath(base, target),
+      // How exceljs 4.4 joins a workbook relationship's target (xlsx/xform/book/workbook-xform.js).
+      exceljsPath: `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`,
+    });
+  }
+  return rels;
+}
+
+/** The folder of a part, with its trailing slash: `xl/workbook.xml` → `xl/`. */
+export function directoryOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+/** Entries by normalized name: part names are case-insensitive (OPC), some zips use `\`. */
+function partIndex(archive: ZipArchive): Map<string, ZipEntry> {
+  const parts = new Map<string, ZipEntry>();
+  for (const entry of archive.entries) {
+    parts.set(entry.name.replace(/\\/g, "/").replace(/^\//, "").toLowerCase(), entry);
+  }
+  return parts;
+}
+
+async function findWorkbookPath(
+  archive: ZipArchive,
+  parts: Map<string, ZipEntry>,
+): Promise<string | undefined> {
+  const rootRels = parts.get("_rels/.rels");
+  if (rootRels) {
+    const rels = readRelationships(decodeXml(await readEntry(archive, rootRels)), "");
+    for (const rel of rels.values()) {
+      if (OFFICE_DOCUMENT.test(rel.type) && parts.has(rel.path.toLowerCase())) {
+        return rel.path;
+      }
+    }
+  }
+  return parts.has("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
+}
+
+function resolvePath(base: string, target: string): string {
+  let decoded = target.trim();
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // A target with a stray % is taken as written.
+  }
+  const segments = (decoded.startsWith("/") ? decoded.slice(1) : base + decoded).split("/");
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") {
+      resolved.pop();
+    } else if (segment !== "." && segment !== "") {
+      resolved.push(segment);
+    }
+  }
+  return resolved.join("/");
+}
+
+function sheetKind(type: string | undefined): SheetPart["kind"] {
+  if (type && /\/worksheet$/.test(type)) {
+    return "worksheet";
+  }
+  return type && /\/chartsheet$/.test(type) ? "chartsheet" : "other";
+}
+
+function prefixOf(xml: string, uris: ReadonlySet<string>): string | undefined {
+  for (const [prefix, uri] of namespaces(xml)) {
+    if (prefix !== "" && uris.has(uri)) {
+      return prefix;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether exceljs 4.4 takes every sheet name as written: its Worksheet name setter throws on
+ * `* ? : \ / [ ]`, a leading or trailing quote, «History» and a repeated name, and truncates
+ * (with a console warning) past 31 characters; files from LibreOffice or Google Sheets can
+ * hold any of these. Sheet ids must be unique too: exceljs keys its sheets by them.
+ */
+function namesSafeForExceljs(sheets: readonly SheetPart[]): boolean {
+  const names = new Set<string>();
+  const ids = new Set<number>();
+  for (const sheet of sheets) {
+    const lower = sheet.name.toLowerCase();
+    if (
+      sheet.name === "" ||
+      sheet.name.length > 31 ||
+      sheet.name === "History" ||
+      /[*?:/\\[\]]/.test(sheet.name) ||
+      /^'|'$/.test(sheet.name) ||
+      names.has(lower) ||
+      !(sheet.sheetId > 0) ||
+      ids.has(sheet.sheetId)
+    ) {
+      return false;
+    }
+    names.add(lower);
+    ids.add(sheet.sheetId);
+  }
+  return true;
+}

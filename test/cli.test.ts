@@ -1,0 +1,166 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+import { describe, expect, it } from "vitest";
+
+import { main } from "../lib/cli/main.js";
+import type { Output } from "../lib/cli/output.js";
+
+const root = join(import.meta.dirname, "..");
+const samples = join(root, "samples");
+
+/** Runs `iom` in-process and keeps what it printed. */
+async function iom(
+  ...args: string[]
+): Promise<{ status: number; stdout: string[]; stderr: string[] }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out: Output = {
+    result: (line) => stdout.push(line),
+    problem: (line) => stderr.push(line),
+    progress: () => undefined,
+  };
+  const status = await main(args, out);
+  return { status, stdout, stderr };
+}
+
+describe("iom validate", () => {
+  it("prints one line a finding and the count line, and exits 1 on errors", async () => {
+    const { status, stdout } = await iom("validate", samples, "--today", "2026-11-16");
+
+    expect(status).toBe(1);
+    expect(stdout.at(-1)).toBe("12 файлов, 13 карт, 16 ошибок, 5 предупреждений");
+    expect(stdout).toContain(
+      `${join(samples, "Кедровская СОШ №2/Карты ИОМ 2026.xlsx")} › 'Григорьев П.А.'!C6  ошибка  В ячейке ошибка формулы «#REF!»: исправьте формулу или впишите значение`,
+    );
+    expect(stdout).toContain(
+      `${join(samples, "Озёрная ООШ/План ШМО.xlsx")}  предупреждение  В файле «${join(samples, "Озёрная ООШ/План ШМО.xlsx")}» не найдена карта ИОМ: ни на одном листе нет разделов карты (общие сведения о педагоге, результаты входной диагностики, карта профессионального развития)`,
+    );
+  });
+
+  it("exits 0 when a card has no errors", async () => {
+    const { status, stdout } = await iom(
+      "validate",
+      join(samples, "Берёзовская СОШ/Соколова И.В.xlsx"),
+      "--today",
+      "2026-11-16",
+    );
+
+    expect(status).toBe(0);
+    expect(stdout).toEqual(["1 файл, 1 карта, 0 ошибок, 0 предупреждений"]);
+  });
+
+  it("prints one JSON array in the order of file, sheet, row and column", async () => {
+    const { stdout } = await iom("validate", samples, "--today", "2026-11-16", "--json");
+    const findings = JSON.parse(stdout.join("\n")) as Record<string, unknown>[];
+
+    expect(findings).toHaveLength(21);
+    for (const item of findings) {
+      expect(Object.keys(item)).toEqual(["file", "sheet", "cell", "severity", "code", "message"]);
+    }
+    const kuznetsova = findings
+      .filter((f) => String(f.file).endsWith("Кузнецова О.И.xlsx"))
+      .map((f) => f.cell);
+    expect(kuznetsova).toEqual(["C13", "C14", "C27", "F44", "E45", "D47"]);
+  });
+
+  it("reports a file it cannot read, reads the others and exits 2", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iom-"));
+    const broken = join(folder, "сломанный.xlsx");
+    await writeFile(broken, "это не книга Excel");
+
+    const { status, stdout } = await iom(
+      "validate",
+      broken,
+      join(folder, "нет такого.xlsx"),
+      join(samples, "Берёзовская СОШ/Соколова И.В.xlsx"),
+      "--json",
+    );
+    const findings = JSON.parse(stdout.join("\n")) as {
+      file: string;
+      code: string;
+      sheet: null;
+      cell: null;
+      message: string;
+    }[];
+
+    expect(status).toBe(2);
+    expect(findings.map((f) => [f.file, f.code, f.sheet, f.cell])).toEqual([
+      [broken, "file.unreadable", null, null],
+      [join(folder, "нет такого.xlsx"), "file.unreadable", null, null],
+    ]);
+    expect(findings[0]!.message).toContain("сломанный.xlsx");
+    expect(findings[1]!.message).toBe(
+      `Файл «${join(folder, "нет такого.xlsx")}» не найден: проверьте путь`,
+    );
+  });
+
+  it("takes a district's competencies from --config", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iom-"));
+    const config = join(folder, "район.json");
+    await writeFile(
+      config,
+      JSON.stringify({
+        competencies: [
+          {
+            id: "communicative",
+            name: "Коммуникативная компетенция",
+            aliases: ["Коммуникативная"],
+          },
+        ],
+      }),
+    );
+
+    const { stdout } = await iom(
+      "validate",
+      join(samples, "Озёрная ООШ/Попов Д.Н.xlsx"),
+      "--today",
+      "2026-11-16",
+      "--config",
+      config,
+      "--json",
+    );
+    const codes = (JSON.parse(stdout.join("\n")) as { code: string }[]).map((f) => f.code);
+
+    expect(codes).toEqual(["plan.result-missing", "date.outside-route"]);
+  });
+
+  it.each([
+    [["validate", samples, "--today", "16.11.2026"], "--today: «16.11.2026» не дата"],
+    [
+      ["validate", samples, "--config", "/нет/такого.json"],
+      "--config: файл «/нет/такого.json» не найден",
+    ],
+    [["validate"], "error: missing required argument"],
+    [["validate", samples, "--colour"], "error: unknown option"],
+    [["check", samples], "error: unknown command"],
+  ])("exits 64 on a usage error: %j", async (args, message) => {
+    const { status, stderr } = await iom(...args);
+
+    expect(status).toBe(64);
+    expect(stderr.join("\n")).toContain(message);
+  });
+});
+
+describe("the iom executable", () => {
+  it("runs from dist/ with the exit status of the command", async () => {
+    const run = promisify(execFile);
+    const bin = join(root, "dist", "cli", "bin.js");
+
+    const error = await run(process.execPath, [
+      bin,
+      "validate",
+      samples,
+      "--today",
+      "2026-11-16",
+    ]).catch((e: { code: number; stdout: string }) => e);
+
+    expect((error as { code: number }).code).toBe(1);
+    expect((error as { stdout: string }).stdout).toContain(
+      "12 файлов, 13 карт, 16 ошибок, 5 предупреждений",
+    );
+  });
+});
