@@ -16,9 +16,7 @@ export async function main(
   let status = 0;
   const program = new Command()
     .name("iom")
-    .description(
-      "Проверка карт индивидуальных образовательных маршрутов (ИОМ) педагогов",
-    )
+    .description("Проверка карт индивидуальных образовательных маршрутов (ИОМ) педагогов")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => out.result(text.trimEnd()),
@@ -29,15 +27,10 @@ export async function main(
 
   program
     .command("validate")
-    .description(
-      "проверить карты ИОМ в файлах и папках, указав каждую ячейку с ошибкой",
-    )
+    .description("проверить карты ИОМ в файлах и папках, указав каждую ячейку с ошибкой")
     .argument("<пути...>", "файлы .xlsx/.xlsm и папки (с вложенными)")
     .option("--json", "вывести замечания одним массивом JSON")
-    .option(
-      "--today <ГГГГ-ММ-ДД>",
-      "день, на который проверять сроки (по умолчанию сегодня)",
-    )
+    .option("--today <ГГГГ-ММ-ДД>", "день, на который проверять сроки (по умолчанию сегодня)")
     .option(
       "--config <файл>",
       "настройки района (JSON): пороги уровней, дополнительные компетенции",
