@@ -128,6 +128,50 @@ export type { Grid, GridCell, Range } from "./sheet/grid.js";
 export { placeFinding } from "./sheet/located.js";
 export type { CardRecord, LocatedFinding, SourceMap } from "./sheet/located.js";
 export { readCardSheet } from "./sheet/readCard.js";
-export type { CellProblem, SheetCard } from "./sheet/readCard.js";
+export type { CardTables, CellProblem, SheetCard } from "./sheet/readCard.js";
 export { locateField, readCards, RECORD_SHEET, sortFindings } from "./sheet/readCards.js";
 export type { ReadCardsOptions, WorkbookCards } from "./sheet/readCards.js";
+
+// The sheet layer: the card template, and what `iom fill` writes and records.
+export {
+  CARD_SHEET,
+  cardTemplate,
+  layoutGrid,
+  LISTS_SHEET,
+  TEMPLATE_FONT,
+  TEMPLATE_LEVEL_LABELS,
+  TEMPLATE_STYLES,
+  templateCard,
+} from "./sheet/template.js";
+export type {
+  CellStyle,
+  ConditionalRule,
+  InputRule,
+  ListName,
+  PrintSetup,
+  ReferenceList,
+  StyleName,
+  TemplateCell,
+  TemplateLayout,
+  TemplateOptions,
+  TemplateSheet,
+} from "./sheet/template.js";
+export type { Prompt } from "./sheet/templatePrompts.js";
+export {
+  COMPARISON_HEADING,
+  isComparisonHeading,
+  isOverdueHeading,
+  isStageLabel,
+  OVERDUE_HEADING,
+  STAGE_LABEL,
+} from "./sheet/derived.js";
+export { applyWrites, planFill, sameValue } from "./sheet/planFill.js";
+export type { CellWrite, FillKind, OwnCell, PlanFillOptions } from "./sheet/planFill.js";
+export {
+  mergeFillRecord,
+  ownCells,
+  planUndo,
+  readFillRecord,
+  RECORD_COLUMNS,
+} from "./sheet/fillRecord.js";
+export type { AppliedWrite, FillRecordEntry, UndoStep } from "./sheet/fillRecord.js";

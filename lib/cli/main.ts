@@ -3,6 +3,8 @@ import { Command, CommanderError } from "commander";
 import type { Output } from "./output.js";
 import { terminalOutput } from "./output.js";
 import { UsageError } from "./options.js";
+import { fillCommand } from "./fill.js";
+import { DEFAULT_TEMPLATE, templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
 
 /**
@@ -16,7 +18,9 @@ export async function main(
   let status = 0;
   const program = new Command()
     .name("iom")
-    .description("Проверка карт индивидуальных образовательных маршрутов (ИОМ) педагогов")
+    .description(
+      "Шаблон, проверка, заполнение и сводка карт индивидуальных образовательных маршрутов (ИОМ) педагогов",
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => out.result(text.trimEnd()),
@@ -38,6 +42,38 @@ export async function main(
     .option("--debug", "при сбое показывать подробности для разработчиков")
     .action(async (paths: string[], options) => {
       status = await validateCommand(paths, options, out);
+    });
+
+  program
+    .command("template")
+    .description("записать пустую карту ИОМ (Приложение 1 Регламента) со списками и подсказками")
+    .option("-o, --output <файл>", `куда записать (.xlsx; по умолчанию ${DEFAULT_TEMPLATE})`)
+    .option("--force", "заменить существующий файл")
+    .option(
+      "--config <файл>",
+      "настройки района (JSON): дополнительные компетенции войдут в списки",
+    )
+    .action(async (options) => {
+      status = await templateCommand(options, out);
+    });
+
+  program
+    .command("fill")
+    .description(
+      "заполнить выводимые ячейки карт: перенести результат в графу его уровня, сроки, этап, динамику, просрочки",
+    )
+    .argument("<файл>", "книга с картами ИОМ (.xlsx/.xlsm); она не меняется")
+    .requiredOption("-o, --output <файл>", "куда записать заполненную копию (.xlsx)")
+    .option("--force", "заменить существующий файл")
+    .option("--allow-loss", "записать, даже если пропадут диаграммы, сводные таблицы, макросы")
+    .option("--today <ГГГГ-ММ-ДД>", "день, на который проверять сроки (по умолчанию сегодня)")
+    .option(
+      "--config <файл>",
+      "настройки района (JSON): пороги уровней, дополнительные компетенции",
+    )
+    .option("--undo", "вернуть ячейки, заполненные iom fill, к прежним значениям")
+    .action(async (input: string, options) => {
+      status = await fillCommand(input, options, out);
     });
 
   try {

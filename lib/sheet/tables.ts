@@ -19,7 +19,9 @@ export type RoleOf<Role extends string> = (key: string) => Role | undefined;
 /**
  * The header a row starts, if its columns' headings give roles that `accept` takes. A
  * second header row counts when it adds roles and holds nothing but headings: the card's
- * level columns («Низкий … (81–100 %)») stand under the joint «Уровень — в %…».
+ * level columns («Низкий … (81–100 %)») stand under the joint «Уровень — в %…». A row with
+ * no heading of the table at all starts no header: «Окончание ИОМ | 31.05.2026» right above
+ * a table is a general field, not the table's top row.
  */
 export function headerAt<Role extends string>(
   grid: Grid,
@@ -32,6 +34,7 @@ export function headerAt<Role extends string>(
   const both = row + 1 < grid.rows.length ? rolesOf(grid, [row + 1, row], width, roleOf) : top;
 
   if (
+    top.roles.size > 0 &&
     both.roles.size > top.roles.size &&
     accept(both.roles) &&
     rowIsHeading(grid, row + 1, width, roleOf)

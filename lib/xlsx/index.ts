@@ -7,3 +7,12 @@ export type { ReadGridsOptions } from "./readGrids.js";
 export { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
 export type { UnreadableReason } from "./unreadableWorkbookError.js";
 export { readWorkbook } from "./readWorkbook.js";
+export { addTemplate, createCardWorkbook } from "./createCardWorkbook.js";
+export { fillWorkbook, undoFill } from "./fillWorkbook.js";
+export type {
+  FillOutcome,
+  FillWorkbookOptions,
+  SkippedWrite,
+  UndoOutcome,
+} from "./fillWorkbook.js";
+export { findLosses } from "./findLosses.js";

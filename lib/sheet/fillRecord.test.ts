@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+
+import type { AppliedWrite, FillRecordEntry } from "./fillRecord.js";
+import {
+  mergeFillRecord,
+  ownCells,
+  planUndo,
+  readFillRecord,
+  RECORD_COLUMNS,
+} from "./fillRecord.js";
+import { gridOf } from "./grid.js";
+
+function write(cell: string, old: AppliedWrite["old"], value: AppliedWrite["new"]): AppliedWrite {
+  return { sheet: "Карта ИОМ", cell, old, new: value, kind: "stage", reason: "Этап ИОМ" };
+}
+
+describe("mergeFillRecord", () => {
+  it("records each cell with its value before and after", () => {
+    const entries = mergeFillRecord([], [write("C25", null, "реализация ИОМ")], "2025-11-16");
+
+    expect(entries).toEqual([
+      {
+        sheet: "Карта ИОМ",
+        cell: "C25",
+        old: null,
+        new: "реализация ИОМ",
+        reason: "Этап ИОМ",
+        date: "2025-11-16",
+        kind: "stage",
+      },
+    ]);
+  });
+
+  it("keeps the first old value of a cell filled again", () => {
+    const first = mergeFillRecord([], [write("C25", null, "реализация ИОМ")], "2025-11-16");
+    const second = mergeFillRecord(
+      first,
+      [write("C25", "реализация ИОМ", "заключительный")],
+      "2026-06-15",
+    );
+
+    expect(second).toEqual([
+      expect.objectContaining({ old: null, new: "заключительный", date: "2026-06-15" }),
+    ]);
+  });
+
+  it("drops a cell back at its old value", () => {
+    const first = mergeFillRecord(
+      [],
+      [write("H40", null, "просрочено (срок 31.10.2025)")],
+      "2025-11-16",
+    );
+
+    expect(
+      mergeFillRecord(first, [write("H40", "просрочено (срок 31.10.2025)", null)], "2025-12-01"),
+    ).toEqual([]);
+  });
+
+  it("keeps the number format a moved result brought", () => {
+    const moved: AppliedWrite = { ...write("D30", null, 0.72), kind: "level-column", format: "0%" };
+
+    expect(mergeFillRecord([], [moved], "2025-11-16")[0]).toMatchObject({ newFormat: "0%" });
+    expect(mergeFillRecord([], [moved], "2025-11-16")[0]?.oldFormat).toBeUndefined();
+  });
+});
+
+describe("readFillRecord", () => {
+  it("reads the entries of a record sheet, passing over rows that are none", () => {
+    const grid = gridOf("iom-kit", [
+      [...RECORD_COLUMNS],
+      [
+        "Карта ИОМ",
+        "C22",
+        null,
+        { value: 45931, date: true },
+        "Начало ИОМ",
+        "2025-11-16",
+        null,
+        "dd.mm.yyyy",
+        "route-period",
+      ],
+      ["заметка", "о чём-то"],
+      ["Карта ИОМ", "C27", "75%", null, "Перенос", "2025-11-16", null, null, "level-column"],
+    ]);
+
+    expect(readFillRecord(grid)).toEqual([
+      {
+        sheet: "Карта ИОМ",
+        cell: "C22",
+        old: null,
+        new: 45931,
+        newDate: true,
+        newFormat: "dd.mm.yyyy",
+        reason: "Начало ИОМ",
+        date: "2025-11-16",
+        kind: "route-period",
+      },
+      {
+        sheet: "Карта ИОМ",
+        cell: "C27",
+        old: "75%",
+        new: null,
+        reason: "Перенос",
+        date: "2025-11-16",
+        kind: "level-column",
+      },
+    ]);
+  });
+});
+
+describe("ownCells and planUndo", () => {
+  const entries: FillRecordEntry[] = [
+    {
+      sheet: "Карта ИОМ",
+      cell: "A1",
+      old: null,
+      new: "заключительный",
+      reason: "",
+      date: "",
+      kind: "stage",
+    },
+    {
+      sheet: "Карта ИОМ",
+      cell: "B1",
+      old: null,
+      new: "устранён",
+      reason: "",
+      date: "",
+      kind: "comparison",
+    },
+    { sheet: "Другой", cell: "A1", old: "x", new: "y", reason: "", date: "", kind: "stage" },
+  ];
+
+  it("gives the cells of one sheet", () => {
+    expect(ownCells(entries, "Карта ИОМ")).toEqual(
+      new Map([
+        ["A1", { value: "заключительный", kind: "stage" }],
+        ["B1", { value: "устранён", kind: "comparison" }],
+      ]),
+    );
+  });
+
+  it("restores a cell that still holds what fill wrote and leaves one changed since", () => {
+    const grid = gridOf("Карта ИОМ", [["заключительный", "снизился"]]);
+
+    expect(planUndo(entries, [grid]).map((s) => [s.entry.cell, s.entry.sheet, s.action])).toEqual([
+      ["A1", "Карта ИОМ", "restore"],
+      ["B1", "Карта ИОМ", "changed"],
+      ["A1", "Другой", "changed"],
+    ]);
+  });
+});
