@@ -64,12 +64,15 @@ export type { DoneMark, Reading } from "./domain/vocabulary.js";
 // The district summary.
 export {
   addCard,
+  addSummary,
   addUnreadable,
+  anonymizeSummary,
   combineSummaries,
   createSummary,
   finishSummary,
   summarize,
 } from "./domain/summary.js";
+export { parseSummary, SummarySchema } from "./domain/summary-schema.js";
 export type {
   CardRef,
   Duplicate,

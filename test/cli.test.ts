@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -32,7 +32,7 @@ describe("iom validate", () => {
     const { status, stdout } = await iom("validate", samples, "--today", "2026-11-16");
 
     expect(status).toBe(1);
-    expect(stdout.at(-1)).toBe("12 файлов, 13 карт, 16 ошибок, 5 предупреждений");
+    expect(stdout.at(-1)).toBe("12 файлов, 13 карт, 16 ошибок, 6 предупреждений");
     expect(stdout).toContain(
       `${join(samples, "Кедровская СОШ №2/Карты ИОМ 2026.xlsx")} › 'Григорьев П.А.'!C6  ошибка  В ячейке ошибка формулы «#REF!»: исправьте формулу или впишите значение`,
     );
@@ -57,7 +57,7 @@ describe("iom validate", () => {
     const { stdout } = await iom("validate", samples, "--today", "2026-11-16", "--json");
     const findings = JSON.parse(stdout.join("\n")) as Record<string, unknown>[];
 
-    expect(findings).toHaveLength(21);
+    expect(findings).toHaveLength(22);
     for (const item of findings) {
       expect(Object.keys(item)).toEqual(["file", "sheet", "cell", "severity", "code", "message"]);
     }
@@ -94,7 +94,7 @@ describe("iom validate", () => {
     ]);
     expect(findings[0]!.message).toContain("сломанный.xlsx");
     expect(findings[1]!.message).toBe(
-      `Файл «${join(folder, "нет такого.xlsx")}» не найден: проверьте путь`,
+      `Путь «${join(folder, "нет такого.xlsx")}» не найден: проверьте имя файла или папки`,
     );
   });
 
@@ -134,14 +134,57 @@ describe("iom validate", () => {
       ["validate", samples, "--config", "/нет/такого.json"],
       "--config: файл «/нет/такого.json» не найден",
     ],
-    [["validate"], "error: missing required argument"],
-    [["validate", samples, "--colour"], "error: unknown option"],
-    [["check", samples], "error: unknown command"],
+    [["validate"], "ошибка: не указан аргумент «пути»"],
+    [["validate", samples, "--colour"], "ошибка: неизвестный параметр «--colour»"],
+    [["check", samples], "ошибка: неизвестная команда «check»"],
   ])("exits 64 on a usage error: %j", async (args, message) => {
     const { status, stderr } = await iom(...args);
 
     expect(status).toBe(64);
     expect(stderr.join("\n")).toContain(message);
+  });
+});
+
+describe("iom itself", () => {
+  it("speaks Russian in its help", async () => {
+    const { status, stdout } = await iom("validate", "--help");
+
+    expect(status).toBe(0);
+    expect(stdout.join("\n")).toMatch(/^Использование: iom validate \[параметры\] <пути\.\.\.>/);
+    expect(stdout.join("\n")).toContain("Параметры:");
+  });
+
+  it("prints its version", async () => {
+    const { status, stdout } = await iom("--version");
+
+    expect(status).toBe(0);
+    expect(stdout).toEqual([
+      JSON.parse(await readFile(join(root, "package.json"), "utf8")).version,
+    ]);
+  });
+
+  it("names the other spreadsheets a folder holds, on stderr, and reads the rest", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iom-"));
+    await writeFile(join(folder, "старая.xls"), "");
+    await writeFile(join(folder, "._Соколова.xlsx"), "");
+    await copyFile(
+      join(samples, "Берёзовская СОШ/Соколова И.В.xlsx"),
+      join(folder, "Соколова.xlsx"),
+    );
+
+    const { status, stdout, stderr } = await iom(
+      "validate",
+      folder,
+      folder,
+      "--today",
+      "2026-11-16",
+    );
+
+    expect(status).toBe(0);
+    expect(stdout).toEqual(["1 файл, 1 карта, 0 ошибок, 0 предупреждений"]);
+    expect(stderr).toEqual([
+      `Не проверены файлы других форматов: «${join(folder, "старая.xls")}». Откройте их и сохраните как книгу Excel (.xlsx).`,
+    ]);
   });
 });
 
@@ -160,7 +203,7 @@ describe("the iom executable", () => {
 
     expect((error as { code: number }).code).toBe(1);
     expect((error as { stdout: string }).stdout).toContain(
-      "12 файлов, 13 карт, 16 ошибок, 5 предупреждений",
+      "12 файлов, 13 карт, 16 ошибок, 6 предупреждений",
     );
   });
 });

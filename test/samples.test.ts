@@ -19,7 +19,9 @@ interface Promised {
 }
 
 function promises(): Promised[] {
-  const sections = readme.split(/^### /m).slice(1);
+  // The files are the `###` sections of «## Files»; the README's later `##` sections are not.
+  const files = readme.split(/^## Files$/m)[1]!.split(/^## /m)[0]!;
+  const sections = files.split(/^### /m).slice(1);
   return sections.map((section) => {
     const file = section.split("\n")[0]!.trim();
     const rows = section

@@ -2,6 +2,15 @@
 import { main } from "./main.js";
 
 // The executable `iom`: everything else lives in main.ts, which tests call directly.
+
+// `iom validate … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") {
+    process.exit(process.exitCode ?? 0);
+  }
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;

@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+
 import { Command, CommanderError } from "commander";
 
 import type { Output } from "./output.js";
@@ -5,6 +7,8 @@ import { terminalOutput } from "./output.js";
 import { UsageError } from "./options.js";
 import { fillCommand } from "./fill.js";
 import { DEFAULT_TEMPLATE, templateCommand } from "./template.js";
+import { inRussian } from "./russian.js";
+import { registerSummary } from "./summary.js";
 import { validateCommand } from "./validate.js";
 
 /**
@@ -23,9 +27,10 @@ export async function main(
     )
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => out.result(text.trimEnd()),
-      writeErr: (text) => out.problem(text.trimEnd()),
+      writeOut: (text) => out.result(inRussian(text).trimEnd()),
+      writeErr: (text) => out.problem(inRussian(text).trimEnd()),
     })
+    .version(version(), "-V, --version", "версия iom-kit")
     .helpCommand("help [команда]", "справка по команде")
     .helpOption("-h, --help", "справка");
 
@@ -76,6 +81,10 @@ export async function main(
       status = await fillCommand(input, options, out);
     });
 
+  registerSummary(program, out, (code) => {
+    status = code;
+  });
+
   try {
     await program.parseAsync(argv, { from: "user" });
     return status;
@@ -89,4 +98,10 @@ export async function main(
     }
     throw error;
   }
+}
+
+/** The package's version, from its package.json (two folders up from lib/cli and dist/cli). */
+function version(): string {
+  const manifest = createRequire(import.meta.url)("../../package.json") as { version: string };
+  return manifest.version;
 }

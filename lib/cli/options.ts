@@ -38,9 +38,12 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Windows Notepad saves UTF-8 with a byte order mark.
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new UsageError(`--config: «${path}» не JSON (${(error as Error).message})`);
+    throw new UsageError(
+      `--config: «${path}» не читается как JSON; проверьте кавычки, запятые и скобки (${(error as Error).message})`,
+    );
   }
   try {
     return parseConfig(json);

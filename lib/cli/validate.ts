@@ -7,7 +7,7 @@ import { placeFinding } from "../sheet/located.js";
 import { readWorkbook } from "../xlsx/readWorkbook.js";
 import { formatCounts, formatFinding } from "./format.js";
 import type { Input } from "./inputs.js";
-import { collectInputs } from "./inputs.js";
+import { collectInputs, skippedNote } from "./inputs.js";
 import { asOfDay, loadConfig } from "./options.js";
 import type { Output } from "./output.js";
 
@@ -31,7 +31,11 @@ export async function validateCommand(
   const asOf = asOfDay(options.today);
   const config = await loadConfig(options.config);
   const catalogue = createCatalogue(config);
-  const inputs = await collectInputs(paths);
+  const skipped: string[] = [];
+  const inputs = await collectInputs(paths, (path) => skipped.push(path));
+  if (skipped.length > 0) {
+    out.problem(skippedNote(skipped));
+  }
 
   const findings: LocatedFinding[] = [];
   let cards = 0;

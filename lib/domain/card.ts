@@ -48,6 +48,11 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export const ResultCellSchema = z.object({
   value: RawSchema,
   percentFormat: z.boolean().optional(),
+  /**
+   * The column speaks of the level of mastery («Уровень сформированности»), not of deficit:
+   * its «высокий» is a low deficit.
+   */
+  mastery: z.boolean().optional(),
 });
 export type ResultCell = z.infer<typeof ResultCellSchema>;
 

@@ -151,7 +151,10 @@ export interface CompetencyMatch {
  * @example matchCompetency("Иное (указать): наставничество", catalogue) // { id: "other", specified: "наставничество" }
  */
 export function matchCompetency(text: string, catalogue: Catalogue): CompetencyMatch {
-  const trimmed = text.trim();
+  // Rows and lists are numbered: «1. Предметная», «2.3) Цифровая», «а) Читательская», «№ 4».
+  const trimmed = text
+    .trim()
+    .replace(/^(?:№\s*)?(?:(?:\d{1,2}[.)])+|[а-яa-z]\)|\(\d{1,2}\))\s*/iu, "");
   if (trimmed === "") {
     return { id: null };
   }

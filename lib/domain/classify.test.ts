@@ -136,10 +136,17 @@ describe("classifyDeficit", () => {
     });
 
     it("reads a scale word only where the configuration maps it", () => {
-      expect(classifyDeficit("Оптимальный", { config })).toEqual({ level: "low" });
-      expect(classifyDeficit("критический", { config })).toEqual({ level: "high" });
+      expect(classifyDeficit("Оптимальный", { config })).toEqual({
+        level: "low",
+        scaleWord: "Оптимальный",
+      });
+      expect(classifyDeficit("критический", { config })).toEqual({
+        level: "high",
+        scaleWord: "критический",
+      });
       expect(classifyDeficit("достаточный", { config, column: "medium" })).toEqual({
         level: "medium",
+        scaleWord: "достаточный",
       });
     });
 
@@ -150,11 +157,12 @@ describe("classifyDeficit", () => {
       expect(result.problem).toContain("«Оптимальный»");
     });
 
-    it("reports a mapped scale word that contradicts its column", () => {
-      const result = classifyDeficit("Критический", { config, column: "low" });
-
-      expect(result.level).toBeNull();
-      expect(result.problem).toBeDefined();
+    it("reads a mapped scale word by its own level, like a percent, whatever its column", () => {
+      // The rule `deficit.wrong-column` reports where it stands; the word itself is clear.
+      expect(classifyDeficit("Критический", { config, column: "low" })).toEqual({
+        level: "high",
+        scaleWord: "Критический",
+      });
     });
   });
 
@@ -172,7 +180,7 @@ describe("classifyDeficit", () => {
       expect(classifyDeficit("отлично")).toMatchInlineSnapshot(`
         {
           "level": null,
-          "problem": "«отлично» не прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»",
+          "problem": "«отлично» не удаётся прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»",
         }
       `);
     });
@@ -195,7 +203,7 @@ describe("classifyDeficit", () => {
 
     it("reports a number out of range in a percent-formatted cell (75 typed into a % cell)", () => {
       expect(classifyDeficit(75, { percentFormat: true }).problem).toBe(
-        "7500 % вне пределов 0–100 %",
+        "7500 % — вне пределов 0–100 %: проверьте значение",
       );
     });
 

@@ -11,6 +11,11 @@ export interface Classification {
   percent?: number;
   /** Why the value could not be read, in Russian, for a finding at the cell. */
   problem?: string;
+  /**
+   * A word of the district's own scale (`config.scaleWords`): like a percent, it says its
+   * level whatever column it stands in, so a rule can tell it stands in the wrong one.
+   */
+  scaleWord?: string;
 }
 
 export interface ClassifyOptions {
@@ -18,6 +23,11 @@ export interface ClassifyOptions {
   column?: DeficitColumn;
   /** Whether the cell shows its number as a percent (0.75 shown as 75 %). */
   percentFormat?: boolean;
+  /**
+   * The value is a level of mastery (a column «Уровень сформированности»): «высокий» there is
+   * a low deficit, «низкий» a high one (QUIRKS.md: «высокий» meant as a high result).
+   */
+  mastery?: boolean;
   config?: Config;
 }
 
@@ -71,7 +81,13 @@ export function classifyDeficit(
     return { level: "absent" };
   }
 
-  const word = levelWord(text, config);
+  const scale = scaleWord(text, config);
+  if (scale !== undefined) {
+    return { level: scale, scaleWord: input.trim() };
+  }
+
+  const said = levelWord(text);
+  const word = said !== undefined && options.mastery ? INVERSE[said] : said;
   if (word !== undefined) {
     if (options.column !== undefined && word !== options.column) {
       return {
@@ -90,7 +106,7 @@ export function classifyDeficit(
   }
   return {
     level: null,
-    problem: `«${input.trim()}» не прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»`,
+    problem: `«${input.trim()}» не удаётся прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»`,
   };
 }
 
@@ -100,12 +116,16 @@ const COLUMN_NAMES: Record<DeficitColumn, string> = {
   high: "Высокий",
 };
 
-const PLUS = /^(?:\+|да|есть|имеется|присутству(?:ет|ют))$/;
+/**
+ * «+» and what stands for it: a check mark, «да», «есть»; a word of the level in brackets
+ * after it («+ (высокий)») only repeats the column.
+ */
+const PLUS = /^(?:\+|✓|✔|☑|да|есть|имеется|присутству(?:ет|ют))(?:\s*\([^)]*\))?$/u;
 const MINUS = /^(?:-|−|–|—|нет|отсутству(?:ет|ют))$/;
 
 function fromNumber(value: number, percentFormat: boolean, config: Config): Classification {
   if (!Number.isFinite(value)) {
-    return { level: null, problem: `значение ${value} не прочитать как результат` };
+    return { level: null, problem: `значение ${value} не удаётся прочитать как результат` };
   }
 
   // A percent-formatted cell holds a fraction: 0.75 shows as 75 %.
@@ -150,7 +170,7 @@ function readPercentText(text: string): number | { problem: string } | undefined
 
 function checkRange(percent: number): number | { problem: string } {
   if (percent < 0 || percent > 100) {
-    return { problem: `${formatPercent(percent)} % вне пределов 0–100 %` };
+    return { problem: `${formatPercent(percent)} % — вне пределов 0–100 %: проверьте значение` };
   }
   return percent;
 }
@@ -174,7 +194,13 @@ function band(percent: number, config: Config): Classification {
   return { level, percent: rounded };
 }
 
-function levelWord(text: string, config: Config): DeficitColumn | undefined {
+const INVERSE: Record<DeficitColumn, DeficitColumn> = {
+  low: "high",
+  medium: "medium",
+  high: "low",
+};
+
+function levelWord(text: string): DeficitColumn | undefined {
   const word = text.replace(/\s*уровень.*$/, "").replace(/[.!]+$/, "");
   if (/^(?:низк|минимальн)/.test(word)) {
     return "low";
@@ -185,9 +211,13 @@ function levelWord(text: string, config: Config): DeficitColumn | undefined {
   if (/^высок/.test(word)) {
     return "high";
   }
+  return undefined;
+}
 
-  for (const [scaleWord, level] of Object.entries(config.scaleWords)) {
-    if (normalizeText(scaleWord) === word) {
+function scaleWord(text: string, config: Config): DeficitColumn | undefined {
+  const word = text.replace(/[.!]+$/, "");
+  for (const [scale, level] of Object.entries(config.scaleWords)) {
+    if (normalizeText(scale) === word) {
       return level;
     }
   }

@@ -32,9 +32,17 @@ describe("parseConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.problems).toEqual([
       "thresholds: порог среднего уровня должен быть ниже порога низкого",
-      "competencies.0.id: латинские буквы, цифры и дефис",
+      "competencies.0.id: строчные латинские буквы, цифры и дефис, например «communicative»",
     ]);
     expect(error.message).toMatch(/^Ошибка в настройках: /);
+  });
+
+  it("refuses a route whose shortest period is not below its longest", () => {
+    const error = catchError(() => parseConfig({ route: { minMonths: 30, maxMonths: 24 } }));
+
+    expect(error.problems).toEqual([
+      "route: наименьший срок маршрута должен быть меньше наибольшего",
+    ]);
   });
 
   it("rejects a field it does not know, so that a typo is not silently ignored", () => {

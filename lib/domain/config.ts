@@ -34,7 +34,12 @@ export const ConfigSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z][a-z0-9-]*$/, "латинские буквы, цифры и дефис"),
+            id: z
+              .string()
+              .regex(
+                /^[a-z][a-z0-9-]*$/,
+                "строчные латинские буквы, цифры и дефис, например «communicative»",
+              ),
             name: z.string().min(1).optional(),
             aliases: z.array(z.string().min(1)).default([]),
           })
@@ -50,7 +55,10 @@ export const ConfigSchema = z
         maxMonths: z.number().int().positive().default(24),
       })
       .strict()
-      .default({ minMonths: 2, maxMonths: 24 }),
+      .default({ minMonths: 2, maxMonths: 24 })
+      .refine((r) => r.minMonths < r.maxMonths, {
+        message: "наименьший срок маршрута должен быть меньше наибольшего",
+      }),
   })
   .strict();
 

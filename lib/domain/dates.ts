@@ -206,13 +206,19 @@ function routeSpan(route: Span): DateReading {
 
 /** Lower case, one kind of dash, «г.», «года», «гг.» and trailing dots dropped. */
 function clean(text: string): string {
-  return normalizeText(text)
-    .replace(/(\d)\s*(?:гг|г|года|год)(?=[\s.,;)]|$)\.?/g, "$1")
-    .replace(/\s*-\s*/g, "-")
-    .replace(/\s*\/\s*/g, "/")
-    .replace(/[.,;]+$/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    normalizeText(text)
+      // «15» марта 2024 г.: a day in quotes, as forms print it.
+      .replace(/^"\s*(\d{1,2})\s*"\s*(?=[а-я])/, "$1 ")
+      // «март, 2024»: a comma between a month and its year is no list.
+      .replace(/([а-я]),\s*(\d{4})/g, "$1 $2")
+      .replace(/(\d)\s*(?:гг|г|года|год)(?=[\s.,;)]|$)\.?/g, "$1")
+      .replace(/\s*-\s*/g, "-")
+      .replace(/\s*\/\s*/g, "/")
+      .replace(/[.,;]+$/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /**
@@ -232,7 +238,7 @@ function readSpan(text: string, route: Span | null, calendarYears: boolean): Spa
   }
 
   const schoolYear =
-    /^(\d{4})(?:-|\/)(\d{2}|\d{4})(?:\s*(уч(?:ебн(?:ый|ого))?\.?\s*(?:г(?:од)?\.?)?|у\.г\.?|учебный))?$/.exec(
+    /^(\d{4})(?:-|\/)(\d{2}|\d{4})(?:\s*(уч(?:ебн(?:ый|ого))?\.?\s*(?:г(?:ода?)?\.?)?|у\.г\.?|учебный))?$/.exec(
       text,
     );
   if (schoolYear) {
@@ -308,7 +314,7 @@ interface Defaults {
 function readSingle(text: string, route: Span | null, defaults: Defaults): SpanResult {
   const part = text.trim().replace(/^(?:с|от|по|до|в)\s+/, "");
 
-  const numeric = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$/.exec(part);
+  const numeric = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(part);
   if (numeric) {
     const year = numeric[3] !== undefined ? fullYear(numeric[3]) : defaults.year;
     if (year === undefined) {
@@ -325,6 +331,11 @@ function readSingle(text: string, route: Span | null, defaults: Defaults): SpanR
   const monthYear = /^(\d{1,2})\.(\d{4})$/.exec(part);
   if (monthYear) {
     return monthSpan(Number(monthYear[2]), Number(monthYear[1]));
+  }
+
+  const period = readPeriod(part, route);
+  if (period !== undefined) {
+    return period;
   }
 
   const words = /^(\d{1,2})?\s*([а-я]+)\.?(?:\s+(\d{4}))?$/.exec(part);
@@ -353,6 +364,85 @@ function readSingle(text: string, route: Span | null, defaults: Defaults): SpanR
   }
 
   return null;
+}
+
+/**
+ * Parts of a year schools plan by: «I полугодие 2027», «1 квартал 2027», «II четверть»,
+ * «весна 2027». With a year, halves and quarters are the calendar's; school terms
+ * (четверть: I Sep–Oct, II Nov–Dec, III Jan–Mar, IV Apr–May) and a half with no year
+ * (I Sep–Dec, II Jan–May, the school year's) are found in the route.
+ */
+function readPeriod(text: string, route: Span | null): SpanResult | undefined {
+  const numbered =
+    /^(iv|i{1,3}|[1-4])(?:-?(?:е|й|ое|ий|ая|я))?\s*(полугодие|квартал|четверть)(?:\s+(\d{4}))?$/.exec(
+      text,
+    );
+  const season = /^(весн|лет|осен|зим)[а-я]*(?:\s+(\d{4}))?$/.exec(text);
+  if (!numbered && !season) {
+    return undefined;
+  }
+
+  let first: number;
+  let months: number;
+  let year: number | undefined;
+  if (numbered) {
+    const n = ROMAN[numbered[1]!] ?? Number(numbered[1]);
+    const kind = numbered[2]!;
+    year = numbered[3] === undefined ? undefined : Number(numbered[3]);
+    if (kind === "квартал") {
+      [first, months] = [(n - 1) * 3 + 1, 3];
+    } else if (kind === "полугодие") {
+      if (n > 2) {
+        return null;
+      }
+      [first, months] = year === undefined ? (n === 1 ? [9, 4] : [1, 5]) : [(n - 1) * 6 + 1, 6];
+    } else {
+      [first, months] = (
+        [
+          [9, 2],
+          [11, 2],
+          [1, 3],
+          [4, 2],
+        ] as const
+      )[n - 1]!;
+    }
+  } else {
+    const seasons: Record<string, [number, number]> = {
+      весн: [3, 3],
+      лет: [6, 3],
+      осен: [9, 3],
+      зим: [12, 3],
+    };
+    [first, months] = seasons[season![1]!]!;
+    year = season![2] === undefined ? undefined : Number(season![2]);
+    // «зима 2027» is December 2026 to February 2027.
+    if (year !== undefined && first === 12) {
+      year -= 1;
+    }
+  }
+
+  if (year !== undefined) {
+    return monthsSpan(year, first, months);
+  }
+  if (!route) {
+    return "no-year";
+  }
+  for (let y = route.start.getFullYear() - 1; y <= route.end.getFullYear(); y++) {
+    const span = monthsSpan(y, first, months);
+    if (!isAfter(span.start, route.end) && !isBefore(span.end, route.start)) {
+      return span;
+    }
+  }
+  return "no-year";
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** `months` months from the first day of `first` in `year` (running into the next year). */
+function monthsSpan(year: number, first: number, months: number): Span {
+  const start = new Date(year, first - 1, 1);
+  const end = startOfDay(endOfMonth(new Date(year, first - 1 + months - 1, 1)));
+  return { start, end, precision: "range" };
 }
 
 function daySpan(year: number, month: number, day: number): SpanResult {

@@ -46,6 +46,7 @@ export function readDiagnosticRow(
     const classification = classifyDeficit(cell.value, {
       column: slot === "single" ? undefined : slot,
       percentFormat: cell.percentFormat,
+      mastery: cell.mastery,
       config,
     });
     if (classification.level !== null || classification.problem !== undefined) {

@@ -99,6 +99,12 @@ export const RULES = {
     section: "§1.4",
     example: "«Сроки ИОМ» from 01.09.2025 to 31.12.2027: more than two years",
   },
+  "route.not-closed": {
+    severity: "warning",
+    section: "§2.4",
+    example:
+      "a route that ended on 31.05.2026 with no final event, final result or conclusions as of 16.11.2026",
+  },
   "date.outside-route": {
     severity: "error",
     example: "an activity dated `март 2028` in a route of 2025/2026",

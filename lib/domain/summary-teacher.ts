@@ -180,6 +180,27 @@ export function readTeacher(source: TeacherSource, context: TeacherContext): Tea
 }
 
 /**
+ * A record read without pseudonyms as `readTeacher` would have read it with `anonymize`:
+ * the same pseudonyms, the same `personKey`, so the record merges with anonymized ones.
+ */
+export function anonymizeTeacher(record: TeacherRecord, anonymize: Anonymize): TeacherRecord {
+  const context = { anonymize };
+  const name = record.name === null ? null : anonymize("name", squash(record.name));
+  const school = pseudonym("school", record.school, context);
+  const nameKey = name === null ? "" : squash(name);
+
+  return {
+    ...record,
+    file: anonymize("file", record.file),
+    sheet: anonymize("sheet", record.sheet),
+    name,
+    personKey: nameKey === "" ? null : `${nameKey}|${squash(school ?? "")}`,
+    school,
+    mentor: record.mentor === null ? null : anonymize("name", squash(record.mentor)),
+  };
+}
+
+/**
  * The key a competency is counted by: the catalogue's id, or for «Иное (указать)» `other:`
  * and the letters of what was written in, so that «Иное: наставничество» at entry meets
  * «Иное (указать): Наставничество» in the plan and in other cards.
@@ -229,7 +250,7 @@ function personName(value: Raw, context: TeacherContext): string | null {
 function pseudonym(
   kind: PseudonymKind,
   value: string | null,
-  context: TeacherContext,
+  context: Pick<TeacherContext, "anonymize">,
 ): string | null {
   return value !== null && context.anonymize ? context.anonymize(kind, value) : value;
 }

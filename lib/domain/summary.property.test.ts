@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import type { SlottedRecord } from "../../test/builders-summary.js";
 import { CONTACTS, recordsArbitrary, testAnonymizer } from "../../test/builders-summary.js";
 import type { Summary, SummaryOptions } from "./summary.js";
-import { combineSummaries, summarize } from "./summary.js";
+import {
+  addSummary,
+  anonymizeSummary,
+  combineSummaries,
+  createSummary,
+  finishSummary,
+  summarize,
+} from "./summary.js";
+import { parseSummary } from "./summary-schema.js";
 import { summaryToJson } from "./summary-json.js";
 
 const AS_OF = "2025-11-16";
@@ -86,6 +94,52 @@ describe("combineSummaries (properties)", () => {
         );
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("equals it folded part by part into one accumulator (addSummary)", () => {
+    fc.assert(
+      fc.property(recordsArbitrary, (slotted) => {
+        const options = { asOf: AS_OF };
+        const whole = summarize(
+          slotted.map((s) => s.record),
+          options,
+        );
+
+        const folded = createSummary(options);
+        parts(slotted, options).forEach((part) => addSummary(folded, part));
+
+        expect(finishSummary(folded)).toStrictEqual(whole);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("anonymizes a plain summary into the summary of its cards read anonymized", () => {
+    fc.assert(
+      fc.property(recordsArbitrary, (slotted) => {
+        const records = slotted.map((s) => s.record);
+        const anonymize = testAnonymizer("ключ района");
+
+        expect(anonymizeSummary(summarize(records, { asOf: AS_OF }), anonymize)).toStrictEqual(
+          summarize(records, { asOf: AS_OF, anonymize }),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("reads a summary back from JSON as it was (parseSummary)", () => {
+    fc.assert(
+      fc.property(recordsArbitrary, (slotted) => {
+        const summary = summarize(
+          slotted.map((s) => s.record),
+          { asOf: AS_OF },
+        );
+
+        expect(parseSummary(JSON.parse(JSON.stringify(summary)))).toStrictEqual(summary);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -16,12 +16,15 @@ import { parseConfig } from "./config.js";
 import type { Summary, SummaryFinding, SummaryInput } from "./summary.js";
 import {
   addCard,
+  addSummary,
   addUnreadable,
+  anonymizeSummary,
   combineSummaries,
   createSummary,
   finishSummary,
   summarize,
 } from "./summary.js";
+import { parseSummary } from "./summary-schema.js";
 
 function district(): Summary {
   const summary = createSummary({ asOf: DISTRICT_AS_OF });
@@ -528,5 +531,78 @@ describe("anonymization", () => {
 
     expect(combineSummaries(a, finishSummary(b))).toStrictEqual(anonymized());
     expect(anonymized("другой ключ").teachers[0]!.name).not.toBe(anonymized().teachers[0]!.name);
+  });
+});
+
+describe("addSummary", () => {
+  it("folds a finished summary in as combineSummaries would", () => {
+    const records = districtRecords();
+    const part = summarize(records.slice(2), { asOf: DISTRICT_AS_OF });
+    const summary = createSummary({ asOf: DISTRICT_AS_OF });
+    records.slice(0, 2).forEach((record) => addCard(summary, record));
+
+    addSummary(summary, part);
+
+    expect(finishSummary(summary)).toStrictEqual(summarize(records, { asOf: DISTRICT_AS_OF }));
+  });
+
+  it("refuses a summary of another day, or anonymized where the accumulator is not", () => {
+    const summary = createSummary({ asOf: DISTRICT_AS_OF });
+    const anonymized = summarize([], { asOf: DISTRICT_AS_OF, anonymize: testAnonymizer("ключ") });
+
+    expect(() => addSummary(summary, summarize([], { asOf: "2025-11-17" }))).toThrow(
+      "Сводки составлены на разные дни: 2025-11-16 и 2025-11-17",
+    );
+    expect(() => addSummary(summary, anonymized)).toThrow("Обезличенную сводку нельзя объединить");
+  });
+});
+
+describe("anonymizeSummary", () => {
+  it("gives the summary of the same cards read anonymized", () => {
+    const anonymize = testAnonymizer("ключ района");
+    const plain = district();
+
+    expect(anonymizeSummary(plain, anonymize)).toStrictEqual(
+      (() => {
+        const summary = createSummary({ asOf: DISTRICT_AS_OF, anonymize });
+        districtRecords().forEach((record) => addCard(summary, record));
+        addUnreadable(summary, BROKEN_FILE);
+        return finishSummary(summary);
+      })(),
+    );
+    expect(plain.anonymized).toBe(false);
+  });
+
+  it("refuses a summary anonymized already", () => {
+    const anonymize = testAnonymizer("ключ");
+    const anonymized = anonymizeSummary(district(), anonymize);
+
+    expect(() => anonymizeSummary(anonymized, anonymize)).toThrow("Сводка уже обезличена");
+  });
+});
+
+describe("parseSummary", () => {
+  it("puts a summary in its order and finds the duplicates anew", () => {
+    const summary = district();
+    const shuffled = {
+      ...summary,
+      teachers: [...summary.teachers].reverse(),
+      findings: [...summary.findings].reverse(),
+      duplicates: [],
+    };
+
+    expect(parseSummary(JSON.parse(JSON.stringify(shuffled)))).toStrictEqual(summary);
+  });
+
+  it("names the first thing that is not a summary's", () => {
+    const summary = JSON.parse(JSON.stringify(district())) as Record<string, unknown>;
+
+    expect(() => parseSummary({ ...summary, asOf: "16.11.2025" })).toThrow(
+      "данные сводки не те, что записывает iom-kit (asOf): дата вида ГГГГ-ММ-ДД",
+    );
+    expect(() => parseSummary({ ...summary, teachers: [{ name: "Иванова" }] })).toThrow(
+      "(teachers.0.file)",
+    );
+    expect(() => parseSummary(null)).toThrow(RangeError);
   });
 });

@@ -10,7 +10,7 @@ import type { FindingCode, Severity } from "./finding.js";
 import type { Stage } from "./stage.js";
 import { sortFindings, sortTeachers } from "./summary-order.js";
 import type { Anonymize, TeacherContext, TeacherRecord } from "./summary-teacher.js";
-import { readTeacher } from "./summary-teacher.js";
+import { anonymizeTeacher, readTeacher } from "./summary-teacher.js";
 
 /**
  * The district summary (DESIGN.md, The district summary) as a fold: cards go in one at a
@@ -208,16 +208,7 @@ export function summarize(records: Iterable<SummaryInput>, options: SummaryOptio
  */
 export function combineSummaries(first: Summary, ...rest: Summary[]): Summary {
   for (const other of rest) {
-    if (other.asOf !== first.asOf) {
-      throw new RangeError(
-        `Сводки составлены на разные дни: ${first.asOf} и ${other.asOf}; объединять можно только сводки на один день`,
-      );
-    }
-    if (other.anonymized !== first.anonymized) {
-      throw new RangeError(
-        "Обезличенную сводку нельзя объединить с необезличенной: составьте обе одинаково, обезличенные — одним ключом",
-      );
-    }
+    checkMergeable(first, other);
   }
 
   const all = [first, ...rest];
@@ -227,6 +218,50 @@ export function combineSummaries(first: Summary, ...rest: Summary[]): Summary {
     cards: all.reduce((sum, s) => sum + s.cards, 0),
     teachers: all.flatMap((s) => s.teachers),
     findings: all.flatMap((s) => s.findings),
+  });
+}
+
+/**
+ * Folds a finished summary into one being built, as `combineSummaries` would merge them: a
+ * summary read back from a summary workbook, or the part of one file read elsewhere (a worker
+ * thread). Its records are taken as they are (already anonymized where it is). Returns the
+ * accumulator.
+ *
+ * @throws {RangeError} where the part was made for another day, or is anonymized and the
+ * accumulator not (or the other way round).
+ *
+ * @example addSummary(createSummary({ asOf: "2025-11-16" }), schoolSummary).cards
+ */
+export function addSummary(summary: SummaryAccumulator, part: Summary): SummaryAccumulator {
+  checkMergeable({ asOf: summary.asOf, anonymized: summary.context.anonymize !== null }, part);
+
+  summary.cards += part.cards;
+  summary.teachers.push(...part.teachers);
+  summary.findings.push(...part.findings);
+  return summary;
+}
+
+/**
+ * The summary as if its cards had been read with `anonymize` (DESIGN.md, Privacy): names,
+ * mentors, files and sheets replaced, findings placed at the pseudonyms, duplicates found
+ * anew. So a school's plain summary can join a district's anonymized one.
+ *
+ * @throws {RangeError} where the summary is anonymized already: its names are pseudonyms of a
+ * key this function does not know.
+ *
+ * @example anonymizeSummary(summary, anonymize).teachers[0].name // "Педагог 3f9a1c2e7b04"
+ */
+export function anonymizeSummary(summary: Summary, anonymize: Anonymize): Summary {
+  if (summary.anonymized) {
+    throw new RangeError("Сводка уже обезличена: обезличить её ещё раз нельзя");
+  }
+
+  return canonical({
+    asOf: summary.asOf,
+    anonymized: true,
+    cards: summary.cards,
+    teachers: summary.teachers.map((teacher) => anonymizeTeacher(teacher, anonymize)),
+    findings: summary.findings.map((item) => placeFinding(item, { anonymize })),
   });
 }
 
@@ -284,6 +319,22 @@ function refOf(record: TeacherRecord): CardRef {
   return { file: record.file, sheet: record.sheet, cell: record.nameCell, end: record.end };
 }
 
+function checkMergeable(
+  first: Pick<Summary, "asOf" | "anonymized">,
+  other: Pick<Summary, "asOf" | "anonymized">,
+): void {
+  if (other.asOf !== first.asOf) {
+    throw new RangeError(
+      `Сводки составлены на разные дни: ${first.asOf} и ${other.asOf}; объединять можно только сводки на один день`,
+    );
+  }
+  if (other.anonymized !== first.anonymized) {
+    throw new RangeError(
+      "Обезличенную сводку нельзя объединить с необезличенной: составьте обе одинаково, обезличенные — одним ключом",
+    );
+  }
+}
+
 function canonical(parts: Omit<Summary, "duplicates">): Summary {
   const teachers = sortTeachers(parts.teachers);
   return {
@@ -302,7 +353,10 @@ function canonical(parts: Omit<Summary, "duplicates">): Summary {
  * «Файл «ИОМ Иванова.xlsx» не прочитать»), the file with its folders or without. A sheet is replaced only where quoted, «…» or
  * '…', since a short name («1») may stand in a message as something else.
  */
-function placeFinding(finding: SummaryFinding, context: TeacherContext): SummaryFinding {
+function placeFinding(
+  finding: SummaryFinding,
+  context: Pick<TeacherContext, "anonymize">,
+): SummaryFinding {
   const { anonymize } = context;
   const { severity, code } = finding;
   if (!anonymize) {

@@ -13,6 +13,10 @@
  * @example normalizeText("  Педагогический\u00a0 стаж ") // "педагогический стаж"
  */
 export function normalizeText(text: string): string {
+  return normalized.get(text) ?? remember(normalized, text, normalize(text));
+}
+
+function normalize(text: string): string {
   return text
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/[\u2010-\u2015\u2212]/g, "-")
@@ -46,7 +50,32 @@ export function labelKey(text: string): string {
  * @example squash("Психолого- педагогическая") === squash("Психологопедагогическая") // true
  */
 export function squash(text: string): string {
-  return cyrillicLookalikes(normalizeText(text)).replace(/[^\p{L}\p{N}№]+/gu, "");
+  return (
+    squashed.get(text) ??
+    remember(
+      squashed,
+      text,
+      cyrillicLookalikes(normalizeText(text)).replace(/[^\p{L}\p{N}№]+/gu, ""),
+    )
+  );
+}
+
+/**
+ * Keys already made. Readers and rules ask for the keys of the same texts over and over (a
+ * card's labels and headings, the catalogue's names, the same values in every card of a
+ * district), and each key is a chain of regular expressions: remembered, they cost a map
+ * lookup (bench/README.md). Cleared when full, as a batch keeps bringing new texts.
+ */
+const normalized = new Map<string, string>();
+const squashed = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+function remember(known: Map<string, string>, text: string, key: string): string {
+  if (known.size >= MAX_REMEMBERED) {
+    known.clear();
+  }
+  known.set(text, key);
+  return key;
 }
 
 /** Whether a cell's text is empty or only says «nothing here»: «нет», «—», «не имеет». */

@@ -173,6 +173,15 @@ const CASES: Record<DomainCode, Case> = {
     near: "a route of exactly two years",
     nearEdit: (c) => (c.general.routeEnd = "31.08.2027"),
   },
+  "route.not-closed": {
+    trigger: "a route over by the as-of day with nothing of its final stage",
+    edit: withoutFinalStage,
+    options: { asOf: new Date(2026, 6, 1) },
+    field: "general.routeEnd",
+    near: "the same route on its last day",
+    nearEdit: withoutFinalStage,
+    nearOptions: { asOf: new Date(2026, 4, 31) },
+  },
   "date.outside-route": {
     trigger: "an activity in March 2028",
     edit: (c) => (c.plan[2]!.period = "март 2028"),
@@ -429,7 +438,7 @@ describe("validateCard", () => {
       );
 
       expect(found?.message).toMatchInlineSnapshot(
-        `"«Предметная компетенция»: результат 80 % относится к графе «Средний (61–80 %)», а стоит в графе «Низкий (81–100 %)»: перенесите его"`,
+        `"«Предметная компетенция»: 80 % — средний уровень профдефицита (больше 60 и не больше 80 %), а стоит в графе «Низкий»: перенесите в графу «Средний»"`,
       );
     });
 
@@ -610,4 +619,11 @@ function buildCardFromNothing(): Card {
     c.plan = [];
     UNDER_WAY(c);
   });
+}
+
+/** The clean card before its final stage: no final event, final results or closing lines. */
+function withoutFinalStage(card: Card): void {
+  card.finalEvent = { activity: null, level: null, period: null, reflection: null };
+  card.final = { rows: [], endDate: null, teacher: null, mentor: null, conclusions: null };
+  card.general.outcome = null;
 }

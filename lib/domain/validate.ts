@@ -10,7 +10,7 @@ import { readRoute } from "./route.js";
 import type { RuleContext } from "./rules/context.js";
 import { checkDiagnostics, checkServed } from "./rules/diagnostics.js";
 import { checkFinal } from "./rules/final.js";
-import { checkGeneral } from "./rules/general.js";
+import { checkGeneral, promptedFields, withoutPrompts } from "./rules/general.js";
 import { checkPlan } from "./rules/plan.js";
 import { checkRoute } from "./rules/route.js";
 import { stageOf } from "./stage.js";
@@ -47,12 +47,15 @@ export function validateCard(card: Card, options: ValidateOptions = {}): Finding
  * What every rule looks at, derived once from the card. Not part of the package's entry
  * point; the rules' own tests build their context with it.
  */
-export function ruleContext(card: Card, options: ValidateOptions = {}): RuleContext {
+export function ruleContext(original: Card, options: ValidateOptions = {}): RuleContext {
   const config = options.config ?? defaultConfig;
+  const prompted = promptedFields(original.general);
+  const card = withoutPrompts(original, prompted);
   const route = readRoute(card.general);
 
   return {
     card,
+    prompted,
     config,
     catalogue: options.catalogue ?? createCatalogue(config),
     asOf: startOfDay(options.asOf ?? new Date()),

@@ -68,7 +68,8 @@ export function readDiagnosticForms(value: Raw): {
   const text = textOf(value);
   const forms: DiagnosticForm[] = [];
   const unknown: string[] = [];
-  if (text === null) {
+  // «нет», «—»: the field is empty, which the rule of required fields reports once.
+  if (text === null || isNothing(text)) {
     return { forms, unknown };
   }
 
@@ -169,6 +170,10 @@ export function readDoneMark(value: Raw): Reading<DoneMark> {
 
   const key = normalizeText(text);
   const letters = squash(text);
+  // «выполнено частично» is under way, not done: it asks for no result yet.
+  if (/частичн|непол/.test(letters) && !/^не(?:выполн|провед)/.test(letters)) {
+    return { kind: "value", value: "in-progress" };
+  }
   if (
     /^[+✓✔☑v✅]+$/u.test(key) ||
     /^(?:да$|выполнен[оа]?|исполнено|сделано|пройден[оы]?|проведен[оа]?|участвовал[аи]?|завершен[оа]?)/.test(
@@ -179,7 +184,9 @@ export function readDoneMark(value: Raw): Reading<DoneMark> {
   }
   if (
     /^[-−–—✗✘x×]+$/u.test(key) ||
-    /^(?:нет|невыполнен|неисполн|непройден|перенесен|отменен|несостоял)/.test(letters)
+    /^(?:нет|невыполнен|неисполн|непройден|непроведен|неучаствовал|неприступ|перенесен|отменен|несостоял)/.test(
+      letters,
+    )
   ) {
     return { kind: "value", value: "not-done" };
   }

@@ -62,9 +62,56 @@ export function cellAt(grid: Grid, row: number, col: number): GridCell | undefin
 
 /** The merged range a cell belongs to, if any. */
 export function mergeAt(grid: Grid, row: number, col: number): Range | undefined {
-  return grid.merges.find(
-    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right,
-  );
+  return mergesOfRow(grid, row).find((m) => col >= m.left && col <= m.right);
+}
+
+/**
+ * The merged ranges that cover a row. A card has dozens of merges and the reader asks of
+ * every cell it looks at: an index by row, made once per grid, keeps that a lookup. A grid
+ * is not changed after it is read (a new grid is made instead), so the index stays true.
+ */
+export function mergesOfRow(grid: Grid, row: number): readonly Range[] {
+  let index = mergeIndexes.get(grid);
+  if (!index || index.count !== grid.merges.length) {
+    index = indexMerges(grid.merges);
+    mergeIndexes.set(grid, index);
+  }
+  const listed = index.byRow.get(row) ?? NONE;
+  if (index.tall.length === 0) {
+    return listed;
+  }
+  return [...listed, ...index.tall.filter((m) => row >= m.top && row <= m.bottom)];
+}
+
+interface MergeIndex {
+  count: number;
+  byRow: Map<number, Range[]>;
+  /** Ranges too tall to list row by row (a whole column merged): checked one by one. */
+  tall: Range[];
+}
+
+const mergeIndexes = new WeakMap<Grid, MergeIndex>();
+const NONE: readonly Range[] = [];
+const TALL = 1000;
+
+function indexMerges(merges: readonly Range[]): MergeIndex {
+  const byRow = new Map<number, Range[]>();
+  const tall: Range[] = [];
+  for (const merge of merges) {
+    if (merge.bottom - merge.top >= TALL) {
+      tall.push(merge);
+      continue;
+    }
+    for (let row = merge.top; row <= merge.bottom; row++) {
+      const list = byRow.get(row);
+      if (list) {
+        list.push(merge);
+      } else {
+        byRow.set(row, [merge]);
+      }
+    }
+  }
+  return { count: merges.length, byRow, tall };
 }
 
 /** Whether a cell holds nothing: no value, no error, no unknown formula result. */

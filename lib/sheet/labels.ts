@@ -9,12 +9,40 @@ import { squash } from "../domain/text.js";
 
 /** The key labels are compared by: `squash`, with leading numbering (`1.`, `II.`, `2.1`) dropped. */
 export function labelText(text: string): string {
-  const withoutNumbering = text.replace(
-    /^\s*(?:(?:\d{1,2}|[IVXivx]{1,4})[.)]\s*)+(?:\d{1,2}[.)]?\s+)?/,
+  if (text === "") {
+    return "";
+  }
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) {
+      keys.clear();
+    }
+    key = squash(withoutNumbering(text).replace(/\+/g, "плюс"));
+    keys.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * A label without the numbering in front of it: `1.`, `1.1.`, `II.`, `2)`, `а)`, `(3)`, `№`,
+ * `№ 4`, Latin `N`, `N1.` (QUIRKS.md: headings carry numbers, Latin `N` for `№`).
+ */
+function withoutNumbering(text: string): string {
+  return text.replace(
+    /^\s*(?:(?:№|N(?=[\s\d.]))\s*\d{0,2}[.)]?\s*)?(?:(?:(?:\d{1,2}|[IVXivx]{1,4})[.)]\s*)+(?:\d{1,2}[.)]?\s+)?|[а-яa-z]\)\s*|\(\d{1,2}\)\s*)?/u,
     "",
   );
-  return squash(withoutNumbering);
 }
+
+/**
+ * Keys already made. The reader asks for the same cells' keys many times over (each row is
+ * tried as the header of every kind of table, alone and with the row below), and `squash` is
+ * a chain of regular expressions: without this, making keys was a quarter of `iom validate`'s
+ * time (bench/README.md). Cleared when full, as a batch of thousands of cards keeps bringing
+ * new texts; the headings and labels that repeat from card to card come back at once.
+ */
+const keys = new Map<string, string>();
+const MAX_KEYS = 20_000;
 
 /**
  * Labels of «Общие сведения о педагоге» and the template's additions. The order matters:
@@ -114,7 +142,19 @@ export function sectionHeading(key: string): SectionName | undefined {
 
 /** Roles of the columns of a diagnostics table (entry or final). */
 export type DiagnosticRole =
-  "competency" | "difficulties" | "low" | "medium" | "high" | "single" | "note";
+  | "competency"
+  | "difficulties"
+  | "low"
+  | "medium"
+  | "high"
+  | "single"
+  | "note"
+  /** «Итоговая диагностика» beside «Входная» in one table: the final result of the row. */
+  | "final"
+  /** «Нет дефицита»: a mark there says «−». */
+  | "absent"
+  /** «Уровень сформированности»: a level of mastery, the inverse of a level of deficit. */
+  | "mastery";
 
 /**
  * The role of a diagnostics table's column from its heading. Level columns come first: the
@@ -130,6 +170,23 @@ export function diagnosticRole(key: string): DiagnosticRole | undefined {
   }
   if (/^высок|менее60|^060|^059|ниже60/.test(key)) {
     return "high";
+  }
+  // Columns of signs: «Есть дефицит», «Наличие дефицита», «Дефицит (+/−)», «+/−».
+  if (/^(?:есть|наличие|выявлен)\S*дефицит|^(?:проф)?дефициты?плюс|^плюс/.test(key)) {
+    return "single";
+  }
+  if (/^нет(?:проф)?дефицит|^отсутств/.test(key)) {
+    return "absent";
+  }
+  // Entry and final results side by side in one table.
+  if (/^(?:результаты?)?итогов/.test(key)) {
+    return "final";
+  }
+  if (/^(?:результаты?)?входн/.test(key)) {
+    return "single";
+  }
+  if (/сформированност|^уровеньвладени|^уровеньосвоени|^степеньвладени/.test(key)) {
+    return "mastery";
   }
   if (
     /^компетенци|^наименованиекомпетенци|^направлени|^профессиональныекомпетенци|покоторымбыливыявлены/.test(

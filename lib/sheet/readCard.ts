@@ -14,7 +14,8 @@ import { readRouteLevel } from "../domain/levels.js";
 import { readDiagnosticForms } from "../domain/vocabulary.js";
 import { isPercentFormat, rawOf, textAt } from "./cells.js";
 import type { Grid, GridCell } from "./grid.js";
-import { cellAddress, cellAt, isBlank, mergeAt } from "./grid.js";
+import { cellAddress, cellAt, isBlank, mergeAt, mergesOfRow } from "./grid.js";
+import type { Range } from "./grid.js";
 import type {
   ClosingField,
   DiagnosticRole,
@@ -34,7 +35,7 @@ import {
 } from "./labels.js";
 import type { SourceMap } from "./located.js";
 import type { Table } from "./tables.js";
-import { dataRows, headerAt, scanWidth } from "./tables.js";
+import { dataRows, HeadingKeys, headerAt, scanWidth } from "./tables.js";
 
 /** A card read from one sheet. */
 export interface SheetCard {
@@ -73,12 +74,23 @@ export interface CellProblem {
  * @example readCardSheet(gridOf("Карта", rows))?.card.general.position // "учитель математики"
  */
 export function readCardSheet(grid: Grid): SheetCard | null {
-  const reader = new SheetReader(grid);
-  const layout = reader.layout();
-  if (!isCard(layout)) {
-    return null;
+  return readCardSheets(grid)[0] ?? null;
+}
+
+/**
+ * Every card a sheet holds: usually one, two where a methodist put cards side by side or one
+ * under another (each found by its «ФИО»). A sheet that is no card gives none.
+ */
+export function readCardSheets(grid: Grid): SheetCard[] {
+  const cards: SheetCard[] = [];
+  for (const region of cardRegions(grid)) {
+    const reader = new SheetReader(region);
+    const layout = reader.layout();
+    if (isCard(layout)) {
+      cards.push(reader.read(layout));
+    }
   }
-  return reader.read(layout);
+  return cards;
 }
 
 interface Heading {
@@ -94,6 +106,8 @@ interface Layout {
   finalEvent: Table<FinalEventRole> | undefined;
   /** General fields found by their labels, with where their value stands. */
   general: Map<GeneralField, ValueAt>;
+  /** The first row of section 5's closing lines. */
+  closingStart: number;
 }
 
 interface ValueAt {
@@ -102,11 +116,15 @@ interface ValueAt {
   col: number;
 }
 
-/** A card has a table of diagnostics or a plan, and says whose it is. */
+/**
+ * A card has a table of diagnostics or a plan, and says whose it is: a «ФИО» label, or a
+ * title and two fields of general information. A monitoring sheet with «ФИО» only as a
+ * table's column is no card.
+ */
 function isCard(layout: Layout): boolean {
   const tables = layout.diagnostics.length > 0 || layout.plan !== undefined;
   const titled = layout.headings.some((h) => h.name === "title" || h.name === "general");
-  return tables && (layout.general.size >= 2 || (titled && layout.general.size >= 1));
+  return tables && (layout.general.has("fullName") || (titled && layout.general.size >= 2));
 }
 
 class SheetReader {
@@ -115,9 +133,14 @@ class SheetReader {
   private readonly problems: CellProblem[] = [];
   private readonly seenProblems = new Set<string>();
   private readonly tableRows = new Set<number>();
+  /** Where the final results read beside the entry ones came from: cell and slot. */
+  private readonly besideSources = new Map<DiagnosticRow, [string, string][]>();
+
+  private readonly keys: HeadingKeys;
 
   constructor(private readonly grid: Grid) {
     this.width = scanWidth(grid);
+    this.keys = new HeadingKeys(grid, this.width);
   }
 
   layout(): Layout {
@@ -128,6 +151,10 @@ class SheetReader {
     }[] = [];
 
     for (let row = 0; row < this.grid.rows.length; row++) {
+      // A row with no text is neither a heading nor a header: most rows of a long sheet.
+      if (this.keys.row(row).length === 0) {
+        continue;
+      }
       const heading = this.headingIn(row);
       if (heading) {
         headings.push(heading);
@@ -169,14 +196,15 @@ class SheetReader {
       }
     }
 
-    const finalStart = this.finalStart(headings, diagnostics);
-    const general = this.generalFields(finalStart);
-    return { headings, diagnostics, plan, finalEvent, general };
+    const closingStart = this.closingStart(headings, diagnostics, plan, finalEvent);
+    const general = this.generalFields(closingStart);
+    return { headings, diagnostics, plan, finalEvent, general, closingStart };
   }
 
   read(layout: Layout): SheetCard {
-    const [entryTable, finalTable] = this.splitDiagnostics(layout);
-    const finalStart = this.finalStart(layout.headings, layout.diagnostics);
+    const { entryTables, finalTables } = this.splitDiagnostics(layout);
+    const [entryTable] = entryTables;
+    const [finalTable] = finalTables;
 
     const general = {} as Record<GeneralField, Raw>;
     for (const [field, at] of layout.general) {
@@ -185,11 +213,23 @@ class SheetReader {
     }
     this.locateSection("general", layout.headings, layout.general.values().next().value);
 
-    const entry = entryTable ? this.diagnosticRows(entryTable, "entry") : [];
-    const finalRows = finalTable ? this.diagnosticRows(finalTable, "final.rows") : [];
+    const besideEntry: DiagnosticRow[] = [];
+    const entry = this.diagnosticRows(entryTables, "entry", besideEntry);
+    const finalRows = this.diagnosticRows(finalTables, "final.rows");
+    // Final results in a column of the entry table come after any of a final table's own.
+    besideEntry.forEach((row) => {
+      const index = finalRows.length;
+      for (const [address, slot] of this.besideSources.get(row) ?? []) {
+        this.sources.set(`final.rows.${index}.${slot}`, address);
+        if (slot === "competency") {
+          this.sources.set(`final.rows.${index}`, address);
+        }
+      }
+      finalRows.push(row);
+    });
     const plan = layout.plan ? this.planItems(layout.plan) : [];
     const finalEvent = layout.finalEvent ? this.finalEvent(layout.finalEvent) : {};
-    const closing = this.closing(finalStart);
+    const closing = this.closing(layout.closingStart);
 
     this.locateSection(
       "entry",
@@ -254,61 +294,105 @@ class SheetReader {
       this.width,
       finalEventRole,
       (roles) => roles.has("activity") && roles.has("reflection"),
+      this.keys,
     );
     if (finalEvent) {
       return { kind: "finalEvent", table: finalEvent };
     }
 
-    const plan = headerAt(this.grid, row, this.width, planRole, (roles) => {
-      const supporting = ["period", "done", "competencies", "result"].filter((r) =>
-        roles.has(r as PlanRole),
-      );
-      return roles.has("activity") && supporting.length >= 2;
-    });
+    const plan = headerAt(
+      this.grid,
+      row,
+      this.width,
+      planRole,
+      (roles) => {
+        const supporting = ["period", "done", "competencies", "result"].filter((r) =>
+          roles.has(r as PlanRole),
+        );
+        return roles.has("activity") && supporting.length >= 2;
+      },
+      this.keys,
+    );
     if (plan) {
       return { kind: "plan", table: plan };
     }
 
-    const diagnostics = headerAt(this.grid, row, this.width, diagnosticRole, (roles) => {
-      const levels = ["low", "medium", "high"].filter((r) => roles.has(r as DiagnosticRole)).length;
-      return roles.has("competency") && (levels >= 2 || roles.has("single"));
-    });
+    const diagnostics = headerAt(
+      this.grid,
+      row,
+      this.width,
+      diagnosticRole,
+      (roles) => {
+        const levels = ["low", "medium", "high"].filter((r) =>
+          roles.has(r as DiagnosticRole),
+        ).length;
+        const results = ["single", "mastery", "absent", "final"].some((r) =>
+          roles.has(r as DiagnosticRole),
+        );
+        return roles.has("competency") && (levels >= 2 || results);
+      },
+      this.keys,
+    );
     if (diagnostics) {
       return { kind: "diagnostics", table: diagnostics };
     }
     return undefined;
   }
 
-  /** The first row of section 5's closing lines: after the final diagnostics, or its heading. */
-  private finalStart(headings: Heading[], diagnostics: Table<DiagnosticRole>[]): number {
+  /**
+   * The first row of section 5's closing lines («Окончание работы…», «Выводы…»): below the
+   * final section's heading and its tables, else below the last table of the card.
+   */
+  private closingStart(
+    headings: Heading[],
+    diagnostics: Table<DiagnosticRole>[],
+    plan: Table<PlanRole> | undefined,
+    finalEvent: Table<FinalEventRole> | undefined,
+  ): number {
+    const end = (table: Table<string>) => Math.max(table.headerBottom, ...table.rows) + 1;
     const heading = headings.find((h) => h.name === "final");
-    const finalTable = diagnostics.find((t) => heading !== undefined && t.headerTop > heading.row);
-    if (finalTable) {
-      return Math.max(finalTable.headerBottom, ...finalTable.rows) + 1;
+    const finals = diagnostics.filter((t) => heading !== undefined && t.headerTop > heading.row);
+    const candidates = [
+      ...(heading ? [heading.row + 1] : []),
+      ...finals.map(end),
+      ...(finalEvent ? [end(finalEvent)] : []),
+    ];
+    if (candidates.length > 0) {
+      return Math.max(...candidates);
     }
-    return heading ? heading.row + 1 : this.grid.rows.length;
+    const last = [...diagnostics, ...(plan ? [plan] : [])].map(end);
+    return last.length > 0 ? Math.max(...last) : this.grid.rows.length;
   }
 
-  /** The entry table and the final one: by the heading above each, else by their order. */
-  private splitDiagnostics(layout: Layout): [Table<DiagnosticRole>?, Table<DiagnosticRole>?] {
-    const finalHeading = layout.headings.find((h) => h.name === "final");
+  /**
+   * The entry tables and the final ones. A table is final under the final section's heading,
+   * or where its heading says «Компетенции, по которым были выявлены профдефициты»; any other
+   * is entry diagnostics, a header repeated inside the table included.
+   */
+  private splitDiagnostics(layout: Layout): {
+    entryTables: Table<DiagnosticRole>[];
+    finalTables: Table<DiagnosticRole>[];
+  } {
     const isFinal = (table: Table<DiagnosticRole>) => {
       const above = layout.headings.filter((h) => h.row < table.headerTop && h.name !== "title");
-      return (
-        above[above.length - 1]?.name === "final" ||
-        (finalHeading !== undefined && table.headerTop > finalHeading.row)
-      );
+      const col = table.columns.get("competency");
+      const heading = col === undefined ? "" : (this.keys.row(table.headerTop)[col] ?? "");
+      return above[above.length - 1]?.name === "final" || /покоторымбыливыявлены/.test(heading);
     };
-    const entry = layout.diagnostics.find((t) => !isFinal(t));
-    const final = layout.diagnostics.find(
-      (t) => t !== entry && (isFinal(t) || entry !== undefined),
-    );
-    return [entry, final];
+    return {
+      entryTables: layout.diagnostics.filter((t) => !isFinal(t)),
+      finalTables: layout.diagnostics.filter(isFinal),
+    };
   }
 
   // --- general information -------------------------------------------------------------
 
-  private generalFields(finalStart: number): Map<GeneralField, ValueAt> {
+  /**
+   * General information: every label outside the tables, wherever it stands (below the plan,
+   * at the very end). Below `closingStart` section 5's own lines come first: there «Наставник»
+   * signs the card and «Дата окончания» is the day the route ended.
+   */
+  private generalFields(closingStart: number): Map<GeneralField, ValueAt> {
     const fields = new Map<GeneralField, ValueAt>();
     const add = (field: GeneralField, at: ValueAt) => {
       if (!fields.has(field)) {
@@ -316,7 +400,7 @@ class SheetReader {
       }
     };
 
-    for (let row = 0; row < Math.min(finalStart, this.grid.rows.length); row++) {
+    for (let row = 0; row < this.grid.rows.length; row++) {
       if (this.tableRows.has(row)) {
         continue;
       }
@@ -324,6 +408,9 @@ class SheetReader {
       for (let col = 0; col < Math.min(cells.length, this.width); col++) {
         const cell = cells[col];
         if (typeof cell?.value !== "string" || cell.value.trim() === "") {
+          continue;
+        }
+        if (row >= closingStart && closingLabel(cell.value) !== undefined) {
           continue;
         }
         for (const [field, at] of this.labelsIn(cell.value, row, col)) {
@@ -398,14 +485,20 @@ class SheetReader {
     const right = (merge?.right ?? col) + 1;
     const bottom = merge?.bottom ?? row;
 
-    // A heading row of labels («ФИО | Должность | Стаж») has its values on the row below.
+    // A heading row of labels («ФИО | Должность | Стаж») has its values on the row below. A
+    // neighbour naming the same field is the template's prompt left in the value cell
+    // («ФИО педагога | ФИО»), and a label right below means labels run down a column.
+    const own = this.labelAt(row, col);
     const left = (merge?.left ?? col) - 1;
-    if (this.isLabel(row, right) || (left >= 0 && this.isLabel(row, left))) {
+    const beside = [this.labelAt(row, right), left >= 0 ? this.labelAt(row, left) : undefined];
+    const heading = beside.some((field) => field !== undefined && field !== own);
+    if (heading && this.labelAt(bottom + 1, col) === undefined) {
       return this.valueAtCell(bottom + 1, col);
     }
 
     for (let c = right; c < Math.min(right + 3, this.width); c++) {
-      if (this.isLabel(row, c)) {
+      const label = this.labelAt(row, c);
+      if (label !== undefined && label !== own) {
         break;
       }
       if (!isBlank(cellAt(this.grid, row, c))) {
@@ -415,9 +508,9 @@ class SheetReader {
     return this.valueAtCell(row, right);
   }
 
-  private isLabel(row: number, col: number): boolean {
+  private labelAt(row: number, col: number): GeneralField | undefined {
     const text = textAt(this.grid, row, col);
-    return text !== "" && labelField(text) !== undefined;
+    return text === "" ? undefined : labelField(text);
   }
 
   /**
@@ -443,45 +536,113 @@ class SheetReader {
 
   // --- tables ---------------------------------------------------------------------------
 
-  private diagnosticRows(table: Table<DiagnosticRole>, prefix: string): DiagnosticRow[] {
+  /**
+   * The rows of diagnostics tables, in order. A row repeating the header («Компетенции») is
+   * passed over. Besides the level columns: a sign column («Есть дефицит», «+/−»), a column
+   * «Нет дефицита» whose mark says «−», a column of mastery («Уровень сформированности»),
+   * and a column of final results beside the entry ones, given back in `beside`.
+   */
+  private diagnosticRows(
+    tables: readonly Table<DiagnosticRole>[],
+    prefix: string,
+    beside?: DiagnosticRow[],
+  ): DiagnosticRow[] {
     const rows: DiagnosticRow[] = [];
-    for (const row of table.rows) {
-      const index = rows.length;
-      const at = (role: DiagnosticRole) =>
-        this.tableCell(table, row, role, `${prefix}.${index}.${role}`);
-
-      const competency = at("competency");
-      const results: DiagnosticRow["results"] = {};
-      for (const slot of ["low", "medium", "high", "single"] as const) {
-        const cell = this.tableGridCell(table, row, slot);
-        const value = at(slot);
-        if (value !== null) {
-          const result: ResultCell = { value };
-          if (isPercentFormat(cell)) {
-            result.percentFormat = true;
-          }
-          results[slot] = result;
+    for (const table of tables) {
+      for (const row of table.rows) {
+        const read = this.diagnosticRow(table, row, `${prefix}.${rows.length}`);
+        if (!read) {
+          continue;
+        }
+        rows.push(read.row);
+        if (read.final && beside) {
+          beside.push(read.final.row);
+          this.besideSources.set(read.final.row, read.final.sources);
         }
       }
-      const difficulties = at("difficulties");
-      const note = at("note");
-
-      if (
-        competency === null &&
-        difficulties === null &&
-        Object.keys(results).length === 0 &&
-        note === null
-      ) {
-        this.forgetRow(`${prefix}.${index}.`);
-        continue;
-      }
-      const competencyAddress = this.sources.get(`${prefix}.${index}.competency`);
-      if (competencyAddress) {
-        this.sources.set(`${prefix}.${index}`, competencyAddress);
-      }
-      rows.push({ competency, difficulties, results, note });
     }
     return rows;
+  }
+
+  private diagnosticRow(
+    table: Table<DiagnosticRole>,
+    row: number,
+    path: string,
+  ):
+    | { row: DiagnosticRow; final?: { row: DiagnosticRow; sources: [string, string][] } }
+    | undefined {
+    const at = (role: DiagnosticRole, slot: string = role) =>
+      this.tableCell(table, row, role, `${path}.${slot}`);
+
+    const competency = at("competency");
+    if (typeof competency === "string" && diagnosticRole(labelText(competency)) === "competency") {
+      this.forgetRow(`${path}.`);
+      return undefined;
+    }
+
+    const results: DiagnosticRow["results"] = {};
+    for (const slot of ["low", "medium", "high", "single"] as const) {
+      const value = at(slot);
+      if (value !== null) {
+        results[slot] = this.resultCell(value, this.tableGridCell(table, row, slot));
+      }
+    }
+    if (results.single === undefined && table.columns.has("mastery")) {
+      const value = at("mastery", "single");
+      if (value !== null) {
+        results.single = {
+          ...this.resultCell(value, this.tableGridCell(table, row, "mastery")),
+          mastery: true,
+        };
+      }
+    }
+    if (results.single === undefined && table.columns.has("absent")) {
+      const mark = at("absent", "single");
+      if (typeof mark === "string" ? /^(?:[+✓✔☑vх]|да)$/iu.test(mark.trim()) : mark === true) {
+        results.single = { value: "−" };
+      }
+    }
+    const difficulties = at("difficulties");
+    const note = at("note");
+
+    if (
+      competency === null &&
+      difficulties === null &&
+      Object.keys(results).length === 0 &&
+      note === null
+    ) {
+      this.forgetRow(`${path}.`);
+      return undefined;
+    }
+    const competencyAddress = this.sources.get(`${path}.competency`);
+    if (competencyAddress) {
+      this.sources.set(path, competencyAddress);
+    }
+    const read = { competency, difficulties, results, note };
+
+    const finalCol = table.columns.get("final");
+    if (finalCol === undefined) {
+      return { row: read };
+    }
+    const final = this.valueAtCell(row, finalCol);
+    if (final.value === null) {
+      return { row: read };
+    }
+    const finalRow: DiagnosticRow = {
+      competency,
+      difficulties: null,
+      results: { single: this.resultCell(final.value, cellAt(this.grid, final.row, final.col)) },
+      note: null,
+    };
+    const sources: [string, string][] = [[cellAddress(final.row, final.col), "single"]];
+    if (competencyAddress) {
+      sources.push([competencyAddress, "competency"]);
+    }
+    return { row: read, final: { row: finalRow, sources } };
+  }
+
+  private resultCell(value: Raw, cell: GridCell | undefined): ResultCell {
+    return isPercentFormat(cell) ? { value, percentFormat: true } : { value };
   }
 
   private planItems(table: Table<PlanRole>): PlanItem[] {
@@ -532,12 +693,8 @@ class SheetReader {
   private groupLevel(table: Table<PlanRole>, row: number): { value: Raw } | undefined {
     const texts = new Set<string>();
     let first: GridCell | undefined;
-    for (let col = 0; col < this.width; col++) {
-      const cell = cellAt(this.grid, row, col);
-      if (isBlank(cell)) {
-        continue;
-      }
-      texts.add(String(cell!.value));
+    for (const cell of this.filledCells(row)) {
+      texts.add(String(cell.value));
       first ??= cell;
       if (texts.size > 1) {
         return undefined;
@@ -550,6 +707,25 @@ class SheetReader {
     const levelCol = table.columns.get("level");
     const inLevelColumn = levelCol !== undefined && !isBlank(cellAt(this.grid, row, levelCol));
     return inLevelColumn || texts.size === 1 ? { value: text } : undefined;
+  }
+
+  /** The filled cells a row shows: its own, and those of the merges over it, left to right. */
+  private filledCells(row: number): GridCell[] {
+    const byColumn = new Map<number, GridCell>();
+    const cells = this.grid.rows[row] ?? [];
+    for (let col = 0; col < Math.min(cells.length, this.width); col++) {
+      const cell = cells[col];
+      if (cell && !isBlank(cell)) {
+        byColumn.set(col, cell);
+      }
+    }
+    for (const merge of mergesOfRow(this.grid, row)) {
+      const master = this.grid.rows[merge.top]?.[merge.left];
+      if (master && !isBlank(master) && !byColumn.has(merge.left)) {
+        byColumn.set(merge.left, master);
+      }
+    }
+    return [...byColumn.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
   }
 
   private finalEvent(table: Table<FinalEventRole>): Partial<FinalEvent> {
@@ -579,30 +755,28 @@ class SheetReader {
   private closing(from: number): Partial<Record<ClosingField, Raw>> {
     const fields: Partial<Record<ClosingField, Raw>> = {};
     for (let row = from; row < this.grid.rows.length; row++) {
+      if (this.tableRows.has(row)) {
+        continue;
+      }
       const cells = this.grid.rows[row] ?? [];
       for (let col = 0; col < Math.min(cells.length, this.width); col++) {
         const cell = cells[col];
         if (typeof cell?.value !== "string") {
           continue;
         }
-        const match = /^([^:_«"]{2,120}?)\s*(?::|_{2,}|(?=«))\s*(.*)$/s.exec(cell.value.trim());
-        const label = match ? match[1]! : cell.value;
-        const field = closingField(labelText(firstLine(label)));
-        if (!field || field in fields) {
+        const label = closingLabel(cell.value);
+        if (!label || label.field in fields) {
           continue;
         }
-        const inline = match ? match[2]!.replace(/_{2,}/g, " ").trim() : "";
-        if (
-          inline !== "" &&
-          !/^\(?[а-я\s,]*\)?$/i.test(inline.replace(/анализ реализации иом/gi, ""))
-        ) {
+        const { field, inline } = label;
+        if (inline !== null) {
           fields[field] = inline;
           this.sources.set(`final.${field}`, cellAddress(row, col));
           continue;
         }
         const at =
           field === "conclusions" ? this.conclusionsValue(row, col) : this.valueOf(row, col);
-        fields[field] = at.value;
+        fields[field] = field === "teacher" || field === "mentor" ? signature(at.value) : at.value;
         this.sources.set(`final.${field}`, cellAddress(at.row, at.col));
       }
     }
@@ -615,7 +789,7 @@ class SheetReader {
     if (beside.value !== null) {
       return beside;
     }
-    for (let r = row + 1; r < Math.min(row + 4, this.grid.rows.length); r++) {
+    for (let r = row + 1; r < Math.min(row + 7, this.grid.rows.length); r++) {
       for (let c = 0; c < this.width; c++) {
         if (!isBlank(cellAt(this.grid, r, c))) {
           return this.valueAtCell(r, c);
@@ -738,4 +912,139 @@ const MAX_LABEL = 60;
 
 function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? "";
+}
+
+/**
+ * Section 5's line a cell starts: «Окончание работы по реализации ИОМ: «  » 2023 г.»,
+ * «Педагогический работник: ____», «Выводы …». The value after the label, where the cell
+ * holds one (a form's blank or its bracketed prompt is none).
+ */
+function closingLabel(text: string): { field: ClosingField; inline: string | null } | undefined {
+  const match = /^([^:_«"]{2,120}?)\s*(?::|_{2,}|(?=«))\s*(.*)$/s.exec(text.trim());
+  const field = closingField(labelText(firstLine(match ? match[1]! : text)));
+  if (!field) {
+    return undefined;
+  }
+  const inline = match ? match[2]!.replace(/_{2,}/g, " ").trim() : "";
+  const prompt = /^\(?[а-я\s,]*\)?$/i.test(inline.replace(/анализ реализации иом/gi, ""));
+  return { field, inline: inline === "" || prompt ? null : inline };
+}
+
+/** A signature line's value without the form's captions: «(подпись)», «(ФИО)», slashes. */
+function signature(value: Raw): Raw {
+  if (typeof value !== "string") {
+    return value;
+  }
+  const left = value
+    .replace(/\((?:подпись|фио|ф\.\s*и\.\s*о\.?|расшифровка[^)]*|фамилия[^)]*)\)/gi, " ")
+    .replace(/[_/\\|.\s]+/g, " ")
+    .trim();
+  return left === "" ? null : value;
+}
+
+/**
+ * The parts of a sheet that hold one card each. A sheet with one «ФИО» label is one card; with
+ * more, the cards stand side by side or one under another, and each part keeps the sheet's
+ * addresses (cells outside it emptied), so that findings still name the real cells.
+ */
+function cardRegions(grid: Grid): Grid[] {
+  const names = fullNameLabels(grid);
+  if (names.length < 2) {
+    return [grid];
+  }
+
+  const [first, second] = names as [{ row: number; col: number }, { row: number; col: number }];
+  const sideBySide = second.col > first.col + 1 && Math.abs(second.row - first.row) <= 30;
+  const bounds: Range[] = [];
+  if (sideBySide) {
+    const starts = names
+      .filter((n) => Math.abs(n.row - first.row) <= 30)
+      .map((n) => n.col - (first.col - leftmost(grid)));
+    starts.forEach((left, i) =>
+      bounds.push({
+        top: 0,
+        bottom: Infinity,
+        left: i === 0 ? 0 : left,
+        right: (starts[i + 1] ?? Infinity) - 1,
+      }),
+    );
+  } else {
+    const tops = names.map((n, i) => (i === 0 ? 0 : cardTop(grid, n.row, names[i - 1]!.row)));
+    tops.forEach((top, i) =>
+      bounds.push({ top, bottom: (tops[i + 1] ?? Infinity) - 1, left: 0, right: Infinity }),
+    );
+  }
+  return bounds.map((b) => masked(grid, b));
+}
+
+/** Cells labelled «ФИО» outside inline lines, in reading order. */
+function fullNameLabels(grid: Grid): { row: number; col: number }[] {
+  const found: { row: number; col: number }[] = [];
+  grid.rows.forEach((cells, row) => {
+    cells?.forEach((cell, col) => {
+      if (typeof cell?.value !== "string" || cell.value.length > 200) {
+        return;
+      }
+      const lines = cell.value.split(/\r?\n/);
+      const named =
+        labelField(cell.value) === "fullName" ||
+        lines.some(
+          (line) =>
+            /^[^:]{2,40}:/.test(line) &&
+            generalField(labelText(line.split(":")[0]!)) === "fullName",
+        );
+      if (named) {
+        found.push({ row, col });
+      }
+    });
+  });
+  return found;
+}
+
+/** The row a card below another starts at: its title or first heading above its «ФИО». */
+function cardTop(grid: Grid, nameRow: number, previousNameRow: number): number {
+  for (let row = nameRow - 1; row > previousNameRow && row >= nameRow - 10; row--) {
+    const text = grid.rows[row]?.find((cell) => typeof cell?.value === "string")?.value;
+    if (typeof text === "string" && sectionHeading(labelText(firstLine(text))) !== undefined) {
+      let top = row;
+      while (top - 1 > previousNameRow) {
+        const above = grid.rows[top - 1]?.find((cell) => typeof cell?.value === "string")?.value;
+        if (
+          typeof above !== "string" ||
+          sectionHeading(labelText(firstLine(above))) === undefined
+        ) {
+          break;
+        }
+        top--;
+      }
+      return top;
+    }
+  }
+  return nameRow;
+}
+
+function leftmost(grid: Grid): number {
+  let left = Infinity;
+  for (const cells of grid.rows) {
+    const col = cells?.findIndex((cell) => cell && !isBlank(cell)) ?? -1;
+    if (col >= 0 && col < left) {
+      left = col;
+    }
+  }
+  return Number.isFinite(left) ? left : 0;
+}
+
+/** The grid with every cell outside `bounds` emptied, addresses unchanged. */
+function masked(grid: Grid, bounds: Range): Grid {
+  const inside = (row: number, col: number) =>
+    row >= bounds.top && row <= bounds.bottom && col >= bounds.left && col <= bounds.right;
+  return {
+    ...grid,
+    rows: grid.rows.map((cells, row) =>
+      row < bounds.top || row > bounds.bottom
+        ? []
+        : (cells ?? []).map((cell, col) => (inside(row, col) ? cell : null)),
+    ),
+    merges: grid.merges.filter((m) => inside(m.top, m.left) && inside(m.bottom, m.right)),
+  };
 }

@@ -8,7 +8,11 @@ import type { Grid } from "./grid.js";
 import { parseAddress } from "./grid.js";
 import type { CardRecord, LocatedFinding, SourceMap } from "./located.js";
 import { placeFinding } from "./located.js";
-import { readCardSheet } from "./readCard.js";
+import type { SheetCard } from "./readCard.js";
+import { readCardSheets } from "./readCard.js";
+import type { Card } from "../domain/card.js";
+import { readDiagnosticRow } from "../domain/diagnostics.js";
+import { textOf } from "../domain/vocabulary.js";
 
 /** The hidden sheet where `iom fill` records what it changed; never a card. */
 export const RECORD_SHEET = "iom-kit";
@@ -43,61 +47,39 @@ export function readCards(grids: readonly Grid[], options: ReadCardsOptions): Wo
   const records: CardRecord[] = [];
   const findings: LocatedFinding[] = [];
 
-  grids.forEach((grid) => {
+  let blanks = 0;
+  for (const grid of grids) {
     if (grid.name === RECORD_SHEET) {
-      return;
+      continue;
     }
-    const read = readCardSheet(grid);
-    if (!read) {
-      return;
-    }
-
-    const own = read.problems.map((problem) =>
-      placeFinding(
-        finding(problem.code, problem.message, null),
-        options.file,
-        grid.name,
-        problem.cell,
-      ),
-    );
-    // A cell whose formula failed is reported once, as such: what the rules would say of
-    // its missing value follows from it.
-    const broken = new Set(read.problems.map((problem) => problem.cell));
-    const validated = validateCard(read.card, { asOf: options.asOf, config, catalogue });
-    for (const item of validated) {
-      const located = placeFinding(
-        item,
-        options.file,
-        grid.name,
-        locateField(item.field, read.sources),
-      );
-      if (located.cell === null || !broken.has(located.cell)) {
-        own.push(located);
+    for (const read of readCardSheets(grid)) {
+      // An empty form (the template kept as a sheet) is no card yet: nothing to check.
+      if (isBlankCard(read.card)) {
+        blanks++;
+        continue;
       }
+      const own = cardFindings(read, grid.name, options.file, {
+        asOf: options.asOf,
+        config,
+        catalogue,
+      });
+      records.push({
+        file: options.file,
+        sheet: grid.name,
+        card: read.card,
+        sources: read.sources,
+        findings: own,
+      });
+      findings.push(...own);
     }
-
-    const ordered = sortFindings(own);
-    records.push({
-      file: options.file,
-      sheet: grid.name,
-      card: read.card,
-      sources: read.sources,
-      findings: ordered,
-    });
-    findings.push(...ordered);
-  });
+  }
 
   if (records.length === 0) {
-    findings.push(
-      placeFinding(
-        finding(
-          "file.no-card",
-          `В файле «${options.file}» не найдена карта ИОМ: ни на одном листе нет разделов карты (общие сведения о педагоге, результаты входной диагностики, карта профессионального развития)`,
-          null,
-        ),
-        options.file,
-      ),
-    );
+    const message =
+      blanks > 0
+        ? `В файле «${options.file}» только пустой бланк карты ИОМ: заполните общие сведения, результаты входной диагностики и карту профессионального развития`
+        : `В файле «${options.file}» не найдена карта ИОМ: ни на одном листе нет разделов карты (общие сведения о педагоге, результаты входной диагностики, карта профессионального развития)`;
+    findings.push(placeFinding(finding("file.no-card", message, null), options.file));
   }
   return { records, findings };
 }
@@ -131,4 +113,37 @@ export function sortFindings(findings: LocatedFinding[]): LocatedFinding[] {
     .map((item, index) => ({ item, index, at: position(item.cell) }))
     .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/**
+ * The findings of one card read from a sheet, in the order of the sheet: the cells whose
+ * formulas failed, then every rule's finding at its field's cell. A cell whose formula failed
+ * is reported once, as such: what the rules would say of its missing value follows from it.
+ */
+function cardFindings(
+  read: SheetCard,
+  sheet: string,
+  file: string,
+  options: { asOf?: Date; config: Config; catalogue: Catalogue },
+): LocatedFinding[] {
+  const own = read.problems.map((problem) =>
+    placeFinding(finding(problem.code, problem.message, null), file, sheet, problem.cell),
+  );
+  const broken = new Set(read.problems.map((problem) => problem.cell));
+  for (const item of validateCard(read.card, options)) {
+    const located = placeFinding(item, file, sheet, locateField(item.field, read.sources));
+    if (located.cell === null || !broken.has(located.cell)) {
+      own.push(located);
+    }
+  }
+  return sortFindings(own);
+}
+
+/** A card with no name, no result and no activity: a blank form. */
+function isBlankCard(card: Card): boolean {
+  return (
+    textOf(card.general.fullName) === null &&
+    card.entry.every((row) => readDiagnosticRow(row).slots.length === 0) &&
+    card.plan.every((item) => textOf(item.activity) === null)
+  );
 }

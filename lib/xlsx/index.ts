@@ -16,3 +16,8 @@ export type {
   UndoOutcome,
 } from "./fillWorkbook.js";
 export { findLosses } from "./findLosses.js";
+export { relativeLink, writeSummaryWorkbook } from "./writeSummaryWorkbook.js";
+export type { SummaryWorkbookOptions } from "./writeSummaryWorkbook.js";
+export { readSummaryWorkbook } from "./readSummaryWorkbook.js";
+export { SUMMARY_SHEET } from "./summaryData.js";
+export type { SummaryData } from "./summaryData.js";

@@ -3,6 +3,7 @@ import { readCards } from "../sheet/readCards.js";
 import { placeFinding } from "../sheet/located.js";
 import { finding } from "../domain/finding.js";
 import { readGrids, UnreadableWorkbookError } from "./readGrids.js";
+import { isSummaryWorkbook } from "./summaryData.js";
 
 /**
  * Reads a workbook's bytes into its cards and every finding located at its cell: the one
@@ -27,6 +28,10 @@ export async function readWorkbook(
       records: [],
       findings: [placeFinding(finding("file.unreadable", error.message, null), options.file)],
     };
+  }
+  // A district summary holds no card, and is no file that lacks one: `iom summary` reads it.
+  if (isSummaryWorkbook(grids)) {
+    return { records: [], findings: [] };
   }
   return readCards(grids, options);
 }

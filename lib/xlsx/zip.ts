@@ -1,10 +1,12 @@
 /**
- * Just enough of the zip format to look inside a workbook before exceljs does: the central
- * directory (names and declared sizes, read without inflating anything), one entry's bytes,
- * and a stored (uncompressed) archive to hand a repaired package back to exceljs. Inflating
- * uses the platform's `DecompressionStream` (Node ≥ 20.12, every current browser), so the
- * module needs neither Node built-ins nor a zip library of its own in the bundle.
+ * Just enough of the zip format to read a workbook: the central directory (names and declared
+ * sizes, read without inflating anything), one entry's bytes, and a stored (uncompressed)
+ * archive for packages built in code. Inflating uses Node's zlib where the code
+ * runs in Node and the platform's `DecompressionStream` elsewhere (every current browser), so
+ * the module needs no zip library of its own in the bundle.
  */
+
+import type * as NodeZlib from "node:zlib";
 
 /** One file of an archive as its central directory lists it. */
 export interface ZipEntry {
@@ -227,6 +229,11 @@ function readUint64(view: DataView, at: number): number {
 }
 
 async function inflateRaw(data: Uint8Array, declared: number, name: string): Promise<Uint8Array> {
+  const zlib = await nodeZlib();
+  if (zlib) {
+    return inflateRawSync(zlib, data, declared, name);
+  }
+
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   // Errors surface on the reading side; these promises only must not reject unhandled.
@@ -264,6 +271,41 @@ async function inflateRaw(data: Uint8Array, declared: number, name: string): Pro
   for (const chunk of chunks) {
     out.set(chunk, at);
     at += chunk.length;
+  }
+  return out;
+}
+
+type Zlib = typeof NodeZlib;
+
+let zlibModule: Promise<Zlib | null> | undefined;
+
+/**
+ * Node's zlib where the code runs in Node, else null. A `DecompressionStream` costs about
+ * 0.1 ms to set up in Node, ten times the inflating of a card's part: over a folder of cards it
+ * was most of the reading (bench/README.md). Imported only when present, and past bundlers,
+ * so the module loads in a browser all the same.
+ */
+function nodeZlib(): Promise<Zlib | null> {
+  zlibModule ??=
+    typeof process === "object" && typeof process.versions?.node === "string"
+      ? import(/* webpackIgnore: true */ /* @vite-ignore */ "node:zlib").catch(() => null)
+      : Promise.resolve(null);
+  return zlibModule;
+}
+
+function inflateRawSync(zlib: Zlib, data: Uint8Array, declared: number, name: string): Uint8Array {
+  let out: Uint8Array;
+  try {
+    // One byte past the declared size is enough to know the entry lies about it.
+    out = zlib.inflateRawSync(data, { maxOutputLength: declared + 1 });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new ZipFormatError("too-large", `${name} inflates past its declared size`);
+    }
+    throw new ZipFormatError("corrupt", `${name} does not inflate`, { cause: error });
+  }
+  if (out.length > declared) {
+    throw new ZipFormatError("too-large", `${name} inflates past its declared size`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Card } from "../card.js";
+import type { Card, GeneralField } from "../card.js";
 import type { Catalogue } from "../catalogue.js";
 import type { Config } from "../config.js";
 import type { Span } from "../dates.js";
@@ -16,4 +16,6 @@ export interface RuleContext {
   /** The route's period where it could be read. */
   span: Span | null;
   stage: Stage;
+  /** General fields that held a blank form's prompt; `card` has them emptied. */
+  prompted: ReadonlySet<GeneralField>;
 }

@@ -1,8 +1,7 @@
-import type { DiagnosticRow } from "../card.js";
+import type { DeficitColumn, DiagnosticRow } from "../card.js";
 import type { Catalogue } from "../catalogue.js";
 import { matchCompetency, OTHER, splitCompetencies } from "../catalogue.js";
 import type { Config } from "../config.js";
-import { defaultConfig } from "../config.js";
 import type { ResultSlot } from "../diagnostics.js";
 import { isSignificant, readDiagnosticRow } from "../diagnostics.js";
 import type { Finding } from "../finding.js";
@@ -50,7 +49,7 @@ export function checkDiagnostics(context: RuleContext): Finding[] {
         findings.push(
           finding(
             "deficit.sign-in-standardized",
-            `${rowName(row)}: знак вместо процента, хотя диагностика стандартизированная; знаки «+»/«−» ставят, если диагностика проведена не в стандартизированной форме (§2.1)`,
+            `${rowName(row)}: знак или слово вместо процента, хотя диагностика стандартизированная; знаки «+»/«−» ставят, если диагностика проведена не в стандартизированной форме (§2.1)`,
             `entry.${index}.${first.slot}`,
           ),
         );
@@ -81,7 +80,10 @@ export function checkServed(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   card.entry.forEach((row, index) => {
     const reading = readDiagnosticRow(row, config);
-    if (!isSignificant(reading.level)) {
+    // A name the catalogue lacks is reported as such; asking for an activity naming it
+    // would only lead to a second unknown name in the plan.
+    const named = matchCompetency(textOf(row.competency) ?? "", catalogue).id;
+    if (!isSignificant(reading.level) || named === null) {
       return;
     }
     const key = servedKey(textOf(row.competency) ?? "", catalogue);
@@ -143,6 +145,27 @@ function checkRow(
     );
   }
 
+  // QUIRKS.md: a value in the wrong column. A bare percent in «Затруднения» or «примечание»
+  // is a result that missed its level column; the reader does not guess which one.
+  for (const [column, what] of [
+    ["difficulties", "Затруднения"],
+    ["note", "Примечание"],
+  ] as const) {
+    const value = row[column];
+    if (
+      typeof value === "number" ||
+      (typeof value === "string" && /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(value))
+    ) {
+      findings.push(
+        finding(
+          "deficit.wrong-column",
+          `${name}: «${String(value).trim()}» в графе «${what}» похоже на результат диагностики: перенесите его в графу своего уровня`,
+          `${prefix}.${column}`,
+        ),
+      );
+    }
+  }
+
   for (const { slot, classification } of reading.slots) {
     if (classification.problem !== undefined) {
       findings.push(
@@ -150,14 +173,18 @@ function checkRow(
       );
     } else if (
       slot !== "single" &&
-      classification.percent !== undefined &&
+      (classification.percent !== undefined || classification.scaleWord !== undefined) &&
       classification.level !== slot
     ) {
-      const right = columnName(classification.level as ResultSlot, config);
+      const value =
+        classification.percent !== undefined
+          ? `${formatPercent(classification.percent)} %`
+          : `«${classification.scaleWord}»`;
+      const level = classification.level as DeficitColumn;
       findings.push(
         finding(
           "deficit.wrong-column",
-          `${name}: результат ${formatPercent(classification.percent)} % относится к графе «${right}», а стоит в графе «${columnName(slot, config)}»: перенесите его`,
+          `${name}: ${value} — ${DEFICIT_LEVEL_NAMES[level]} уровень профдефицита (${bandOf(level, config)}), а стоит в графе «${columnName(slot)}»: перенесите в графу «${columnName(level)}»`,
           `${prefix}.${slot}`,
         ),
       );
@@ -172,7 +199,7 @@ function checkRow(
     findings.push(
       finding(
         "deficit.several-columns",
-        `${name}: результат стоит сразу в нескольких графах (${significant.map((s) => `«${columnName(s.slot, config)}»`).join(", ")}): оставьте одну`,
+        `${name}: результат стоит сразу в нескольких графах (${significant.map((s) => `«${columnName(s.slot)}»`).join(", ")}): оставьте одну`,
         `${prefix}.${second.slot}`,
       ),
     );
@@ -188,26 +215,27 @@ function rowName(row: DiagnosticRow): string {
     : `«${text.replace(/\s+/g, " ").replace(/:$/, "")}»`;
 }
 
-/**
- * A column as the card heads it: «Средний (61–80 %)». A district with its own thresholds
- * gets its own ranges, not the regulation's.
- */
-function columnName(slot: ResultSlot, config: Config): string {
+/** A column by its short name, as every layout heads it: «Средний». */
+function columnName(slot: ResultSlot): string {
   if (slot === "single") {
     return "Результат";
   }
+  return DEFICIT_COLUMNS.find((c) => c.id === slot)!.name;
+}
 
-  const column = DEFICIT_COLUMNS.find((c) => c.id === slot)!;
-  const { low, medium } = config.thresholds;
-  if (low === defaultConfig.thresholds.low && medium === defaultConfig.thresholds.medium) {
-    return `${column.name} (${column.range})`;
-  }
-  const range = {
-    low: `более ${formatPercent(low)} %`,
-    medium: `более ${formatPercent(medium)} до ${formatPercent(low)} %`,
-    high: `${formatPercent(medium)} % и менее`,
-  }[slot];
-  return `${column.name} (${range})`;
+/**
+ * The band of a level as iom-kit reads percents (DESIGN.md): «больше 80 %», «больше 60 и не
+ * больше 80 %», «60 % и меньше» — the district's thresholds where it has its own. The card's
+ * own headings (81–100, 61–80, менее 60) leave 60 and 80.5 in no band, so messages say this.
+ */
+function bandOf(level: DeficitColumn, config: Config): string {
+  const low = formatPercent(config.thresholds.low);
+  const medium = formatPercent(config.thresholds.medium);
+  return {
+    low: `больше ${low} %`,
+    medium: `больше ${medium} и не больше ${low} %`,
+    high: `${medium} % и меньше`,
+  }[level];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GeneralField } from "../card.js";
+import type { Card, GeneralField, GeneralInfo } from "../card.js";
 import { GENERAL_FIELD_NAMES } from "../card.js";
 import { readDate } from "../dates.js";
 import type { Finding } from "../finding.js";
@@ -20,45 +20,42 @@ const REQUIRED: readonly GeneralField[] = ["fullName", "position", "diagnosticFo
 const EXPECTED: readonly GeneralField[] = ["education", "experience", "school"];
 
 /**
+ * The regulation's own card has no row for the school: the template adds it. Say what to add
+ * and why, rather than send the methodist looking for a field the form does not have.
+ */
+const MISSING: Partial<Record<GeneralField, string>> = {
+  school:
+    "Не указана образовательная организация: добавьте в общие сведения строку «Образовательная организация (ОО)» — по ней сводка района группирует педагогов",
+};
+
+/**
  * Rules of «Общие сведения о педагоге»: required fields, template wording left in, phone and
  * e-mail formats, the closed lists (category, form of diagnostics, category of staff,
  * outcome) and the dates of attestation, diagnostics and approval.
  */
-export function checkGeneral({ card }: RuleContext): Finding[] {
+export function checkGeneral({ card, prompted }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const general = card.general;
 
-  for (const field of Object.keys(general) as GeneralField[]) {
-    const text = textOf(general[field]);
-    if (text === null || !isTemplateText(text)) {
-      continue;
+  for (const field of prompted) {
+    if (!REQUIRED.includes(field)) {
+      findings.push(
+        finding(
+          "general.template-text",
+          `В поле «${GENERAL_FIELD_NAMES[field]}» осталась подсказка шаблона: впишите значение или очистите поле`,
+          path(field),
+        ),
+      );
     }
-    const name = GENERAL_FIELD_NAMES[field];
-    findings.push(
-      REQUIRED.includes(field)
-        ? finding(
-            "general.required",
-            `В поле «${name}» осталась подсказка шаблона: заполните его`,
-            path(field),
-          )
-        : finding(
-            "general.template-text",
-            `В поле «${name}» осталась подсказка шаблона «${text}»: замените её или очистите поле`,
-            path(field),
-          ),
-    );
   }
 
   for (const field of REQUIRED) {
     const text = textOf(general[field]);
     if (text === null || isNothing(text)) {
-      findings.push(
-        finding(
-          "general.required",
-          `Не заполнено обязательное поле «${GENERAL_FIELD_NAMES[field]}»`,
-          path(field),
-        ),
-      );
+      const message = prompted.has(field)
+        ? `В обязательном поле «${GENERAL_FIELD_NAMES[field]}» осталась подсказка шаблона: заполните его`
+        : `Не заполнено обязательное поле «${GENERAL_FIELD_NAMES[field]}»`;
+      findings.push(finding("general.required", message, path(field)));
     }
   }
   for (const field of EXPECTED) {
@@ -66,7 +63,7 @@ export function checkGeneral({ card }: RuleContext): Finding[] {
       findings.push(
         finding(
           "general.missing",
-          `Не заполнено поле «${GENERAL_FIELD_NAMES[field]}»`,
+          MISSING[field] ?? `Не заполнено поле «${GENERAL_FIELD_NAMES[field]}»`,
           path(field),
         ),
       );
@@ -186,7 +183,7 @@ function checkDates(general: RuleContext["card"]["general"]): Finding[] {
       findings.push(
         finding(
           "date.placeholder",
-          `В поле «${name}» вместо даты заглушка «${reading.text}»: укажите дату или очистите поле`,
+          `В поле «${name}» стоит «${reading.text}» — это не дата, а условная отметка: укажите дату или очистите поле`,
           path(field),
         ),
       );
@@ -194,7 +191,7 @@ function checkDates(general: RuleContext["card"]["general"]): Finding[] {
       findings.push(
         finding(
           "date.unreadable",
-          `Поле «${name}»: «${textOf(general[field])}» не прочитать как дату; запишите ДД.ММ.ГГГГ`,
+          `Поле «${name}»: «${textOf(general[field])}» не удаётся прочитать как дату; запишите ДД.ММ.ГГГГ`,
           path(field),
         ),
       );
@@ -213,7 +210,7 @@ function checkDates(general: RuleContext["card"]["general"]): Finding[] {
       findings.push(
         finding(
           "date.placeholder",
-          `В поле «${GENERAL_FIELD_NAMES.diagnosticDate}» вместо даты заглушка «${placeholder.text}»: укажите дату оценки`,
+          `В поле «${GENERAL_FIELD_NAMES.diagnosticDate}» стоит «${placeholder.text}» — это не дата, а условная отметка: укажите дату оценки`,
           "general.diagnosticDate",
         ),
       );
@@ -222,15 +219,51 @@ function checkDates(general: RuleContext["card"]["general"]): Finding[] {
   return findings;
 }
 
-/** Prompts of blank forms that authors leave in: «наименование ОО», «ФИО педагога», «(указать)». */
-function isTemplateText(text: string): boolean {
-  const key = normalizeText(text)
-    .replace(/[()[\]<>]/g, "")
-    .trim();
-  return /^(?:наименование\s+(?:образовательной\s+организации|оо)|фио(?:\s+педагога)?|указать|укажите|введите|выберите|заполнить|дд\.мм\.гггг|ф\.и\.о\.?)$/.test(
-    key,
-  );
+/**
+ * General fields whose value is a blank form's prompt left in: «наименование ОО», «ФИО»,
+ * «(указать)», or the field's own label typed again («Сроки» beside «Сроки ИОМ»). The rules
+ * treat those fields as empty, so that a prompt is reported once, as such.
+ *
+ * @example promptedFields({ ...general, school: "наименование образовательной организации" }) // Set { "school" }
+ */
+export function promptedFields(general: GeneralInfo): Set<GeneralField> {
+  const fields = new Set<GeneralField>();
+  for (const field of Object.keys(general) as GeneralField[]) {
+    const text = textOf(general[field]);
+    if (text !== null && isPrompt(text, field)) {
+      fields.add(field);
+    }
+  }
+  return fields;
 }
+
+/** The card with its prompted general fields emptied. */
+export function withoutPrompts(card: Card, prompted: ReadonlySet<GeneralField>): Card {
+  if (prompted.size === 0) {
+    return card;
+  }
+  const general = { ...card.general };
+  for (const field of prompted) {
+    general[field] = null;
+  }
+  return { ...card, general };
+}
+
+function isPrompt(text: string, field: GeneralField): boolean {
+  const key = normalizeText(text)
+    .replace(/[()[\]<>:]/g, "")
+    .trim();
+  if (PROMPT.test(key)) {
+    return true;
+  }
+  // The field's own label: a prompt when it is the label's first words, three letters or more.
+  const label = normalizeText(GENERAL_FIELD_NAMES[field]).replace(/[()[\]<>:,/]/g, " ");
+  const words = label.split(/\s+/).filter(Boolean).join(" ");
+  return key.length >= 3 && (words === key || words.startsWith(`${key} `));
+}
+
+const PROMPT =
+  /^(?:наименование\s+(?:образовательной\s+организации|оо)|фио(?:\s+педагога)?|указать|укажите|введите|выберите|заполнить|дд\.мм\.гггг|ф\.и\.о\.?)$/;
 
 function path(field: GeneralField): string {
   return `general.${field}`;

@@ -79,7 +79,7 @@ function checkItem(item: PlanItem, prefix: string, context: RuleContext): Findin
       findings.push(
         finding(
           "competency.unknown",
-          `${name}: компетенци${unknown.length > 1 ? "й" : "и"} «${unknown.join("», «")}» нет в карте ИОМ; запишите так, как в разделе входной диагностики`,
+          `${name}: компетенци${unknown.length > 1 ? "й" : "и"} «${unknown.join("», «")}» нет в карте ИОМ: выберите название из карты или запишите компетенцию в строку «Иное (указать)» входной диагностики; район может добавить её в настройки`,
           `${prefix}.competencies`,
         ),
       );
@@ -104,7 +104,7 @@ function checkItem(item: PlanItem, prefix: string, context: RuleContext): Findin
     findings.push(
       finding(
         "plan.done-mark",
-        `${name}: отметку «${mark.text}» не прочитать; пишите «выполнено», «не выполнено» или «в процессе»`,
+        `${name}: отметку «${mark.text}» не удаётся прочитать; пишите «выполнено», «не выполнено» или «в процессе»`,
         `${prefix}.done`,
       ),
     );

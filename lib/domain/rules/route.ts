@@ -1,6 +1,8 @@
+import { isBefore } from "date-fns";
+
 import type { FieldPath, GeneralField, Raw } from "../card.js";
 import type { DateReading } from "../dates.js";
-import { formatSpan, placeSpan, readDate } from "../dates.js";
+import { formatRussianDay, formatSpan, placeSpan, readDate } from "../dates.js";
 import type { Finding } from "../finding.js";
 import { finding } from "../finding.js";
 import { routeLength } from "../route.js";
@@ -20,7 +22,7 @@ export function checkRoute(context: RuleContext): Finding[] {
     findings.push(
       finding(
         "route.period-missing",
-        "Не указаны сроки ИОМ: укажите начало и окончание маршрута (§1.4: от двух месяцев до двух лет)",
+        "Не указаны сроки ИОМ: добавьте в общие сведения строку «Сроки ИОМ», например «с 01.09.2026 по 31.05.2027» (§1.4: от двух месяцев до двух лет)",
         route.field,
       ),
     );
@@ -42,7 +44,7 @@ export function checkRoute(context: RuleContext): Finding[] {
       findings.push(
         finding(
           "route.too-short",
-          `ИОМ ${formatSpan(route.span)} короче ${config.route.minMonths} мес.: по §1.4 маршрут составляется на период от двух месяцев до двух лет`,
+          `ИОМ ${formatSpan(route.span)} короче ${config.route.minMonths} мес.: ${limits(config)}`,
           field,
         ),
       );
@@ -50,11 +52,23 @@ export function checkRoute(context: RuleContext): Finding[] {
       findings.push(
         finding(
           "route.too-long",
-          `ИОМ ${formatSpan(route.span)} длиннее ${config.route.maxMonths} мес.: по §1.4 маршрут составляется на период от двух месяцев до двух лет`,
+          `ИОМ ${formatSpan(route.span)} длиннее ${config.route.maxMonths} мес.: ${limits(config)}`,
           field,
         ),
       );
     }
+  }
+
+  // §2.4: a route ends with its final stage. One whose period is over with nothing of it
+  // filled is a route nobody closed.
+  if (route.kind === "span" && stage !== "final" && isBefore(route.span.end, context.asOf)) {
+    findings.push(
+      finding(
+        "route.not-closed",
+        `ИОМ закончился ${formatRussianDay(route.span.end)}, а заключительный этап не заполнен: внесите заключительное мероприятие, итоговую диагностику и выводы или продлите маршрут (§2.4)`,
+        route.fields[route.fields.length - 1]!,
+      ),
+    );
   }
 
   for (const { raw, field, what } of datedThings(context)) {
@@ -98,7 +112,7 @@ export function dateFinding(
   if (reading.kind === "placeholder") {
     return finding(
       "date.placeholder",
-      `${capitalize(what)}: вместо даты заглушка «${reading.text}»; укажите дату`,
+      `${capitalize(what)}: «${reading.text}» — это не дата, а условная отметка; укажите дату`,
       field,
     );
   }
@@ -111,7 +125,7 @@ export function dateFinding(
         : "";
   return finding(
     "date.unreadable",
-    `${capitalize(what)}: «${text}» не прочитать как дату${reason}; запишите, например, 01.09.2025, «сентябрь 2025» или «с 01.09.2025 по 31.05.2026»`,
+    `${capitalize(what)}: «${text}» не удаётся прочитать как дату${reason}; запишите, например, 01.09.2025, «сентябрь 2025» или «с 01.09.2025 по 31.05.2026»`,
     field,
   );
 }
@@ -154,6 +168,14 @@ export function activityName(activity: Raw): string {
 function rawOf({ card }: RuleContext, field: FieldPath): Raw {
   const name = field.replace(/^general\./, "") as GeneralField;
   return card.general[name];
+}
+
+/** Where the route's limits come from: §1.4, or the district's own configuration. */
+function limits(config: RuleContext["config"]): string {
+  const { minMonths, maxMonths } = config.route;
+  return minMonths === 2 && maxMonths === 24
+    ? "по §1.4 маршрут составляется на период от двух месяцев до двух лет"
+    : `по настройкам района маршрут длится от ${minMonths} до ${maxMonths} мес.`;
 }
 
 function capitalize(text: string): string {

@@ -1,0 +1,244 @@
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import type { Command } from "commander";
+
+import { formatDay, formatRussianDay, parseDay } from "../domain/dates.js";
+import { finding } from "../domain/finding.js";
+import type { Summary, SummaryAccumulator } from "../domain/summary.js";
+import {
+  addSummary,
+  addUnreadable,
+  anonymizeSummary,
+  createSummary,
+  finishSummary,
+} from "../domain/summary.js";
+import { summaryToJson } from "../domain/summary-json.js";
+import type { LocatedFinding } from "../sheet/located.js";
+import { placeFinding } from "../sheet/located.js";
+import { relativeLink, writeSummaryWorkbook } from "../xlsx/writeSummaryWorkbook.js";
+import type { Anonymizer } from "./anonymizer.js";
+import { createAnonymizer, KEY_VARIABLE, loadKey } from "./anonymizer.js";
+import { formatFinding, plural } from "./format.js";
+import { collectInputs } from "./inputs.js";
+import { asOfDay, loadConfig, UsageError } from "./options.js";
+import type { Output } from "./output.js";
+import { readInputs } from "./readInputs.js";
+import type { InputSummary } from "./summaryInput.js";
+import { checkOutput, writeOutput } from "./writeOutput.js";
+
+export interface SummaryCommandOptions {
+  output: string;
+  force?: boolean;
+  json?: boolean;
+  today?: string;
+  config?: string;
+  anonymize?: boolean;
+  keyFile?: string;
+  jobs?: string;
+}
+
+/**
+ * Adds `iom summary` to the program: its arguments, options and Russian help. `done` gets the
+ * exit status.
+ *
+ * @example registerSummary(program, out, (status) => { exitStatus = status; });
+ */
+export function registerSummary(
+  program: Command,
+  out: Output,
+  done: (status: number) => void,
+): void {
+  program
+    .command("summary")
+    .description(
+      "составить сводку по району в книгу Excel: педагоги, дефициты, мероприятия, ОО, потребность в мероприятиях, замечания",
+    )
+    .argument("<пути...>", "файлы .xlsx/.xlsm и папки с картами (с вложенными), сводки iom")
+    .requiredOption("-o, --output <файл>", "куда записать сводку (.xlsx)")
+    .option("--force", "заменить существующий файл")
+    .option("--json", "вывести сводку одним объектом JSON")
+    .option("--today <ГГГГ-ММ-ДД>", "день, на который составить сводку (по умолчанию сегодня)")
+    .option(
+      "--config <файл>",
+      "настройки района (JSON): пороги уровней, дополнительные компетенции",
+    )
+    .option(
+      "--anonymize",
+      `заменить ФИО, имена файлов и листов псевдонимами по ключу района (${KEY_VARIABLE} или --key-file)`,
+    )
+    .option("--key-file <файл>", "файл с ключом района для --anonymize")
+    .option("--jobs <число>", "сколько файлов читать одновременно (по умолчанию — по числу ядер)")
+    .action(async (paths: string[], options: SummaryCommandOptions) => {
+      done(await summaryCommand(paths, options, out));
+    });
+}
+
+/**
+ * `iom summary PATH... -o OUT.xlsx` (DESIGN.md, Contracts): reads every card of the workbooks
+ * and folders given, and summary workbooks made before, and writes the district summary
+ * workbook OUT (`writeSummaryWorkbook`); `--json` prints the summary (`summaryToJson`) too.
+ * Files are read on `--jobs` threads and folded one at a time. A file that cannot be read is
+ * listed in «Замечания» and on stderr, and the others are summarised.
+ *
+ * Exit status: 0 written; 2 written, but an input could not be read or merged.
+ */
+export async function summaryCommand(
+  paths: string[],
+  options: SummaryCommandOptions,
+  out: Output,
+): Promise<number> {
+  const asOf = formatDay(asOfDay(options.today));
+  const config = await loadConfig(options.config);
+  const jobs = jobsOf(options.jobs);
+  if (options.keyFile !== undefined && options.anonymize !== true) {
+    throw new UsageError("--key-file: ключ нужен только для --anonymize; добавьте --anonymize");
+  }
+  const key = options.anonymize === true ? await loadKey(options.keyFile) : null;
+  await checkOutput(options.output, { force: options.force });
+  if (!(await isFolder(dirname(resolve(options.output))))) {
+    throw new UsageError(
+      `-o: папки «${dirname(options.output)}» нет: создайте её или укажите другое место для сводки`,
+    );
+  }
+
+  // A summary written into a folder it summarises would be read as an input the next time.
+  const output = resolve(options.output);
+  const inputs = (await collectInputs(paths)).filter((input) => resolve(input.path) !== output);
+  const anonymizer = key === null ? null : createAnonymizer(key);
+  const summary = createSummary({ asOf, config, anonymize: anonymizer?.anonymize });
+  const problems: { index: number; finding: LocatedFinding }[] = [];
+
+  let done = 0;
+  out.progress(0, inputs.length);
+  await readInputs(
+    inputs,
+    {
+      asOf,
+      config,
+      catalogue: summary.context.catalogue,
+      anonymize: anonymizer?.anonymize ?? null,
+      key,
+    },
+    jobs,
+    (index, result) => {
+      const problem = fold(summary, result, anonymizer);
+      if (problem) {
+        problems.push({ index, finding: problem });
+      }
+      out.progress(++done, inputs.length);
+    },
+  );
+  const finished = finishSummary(summary);
+
+  await writeOutput(
+    options.output,
+    await writeSummaryWorkbook(finished, {
+      link: (file) => linkFrom(dirname(output), file),
+      keyId: anonymizer?.keyId ?? null,
+    }),
+  );
+  problems
+    .sort((a, b) => a.index - b.index)
+    .forEach((problem) => out.problem(formatFinding(problem.finding)));
+  if (options.json === true) {
+    out.result(JSON.stringify(summaryToJson(finished), null, 2));
+  } else {
+    out.result(describe(options.output, finished));
+  }
+  return problems.length > 0 ? 2 : 0;
+}
+
+/**
+ * Folds one input's summary in. A summary workbook made for another day, anonymized while
+ * this one is not (or with another key) cannot be merged: it is listed as a file not read,
+ * and that finding returned. A plain summary workbook joins an anonymized summary anonymized.
+ */
+function fold(
+  summary: SummaryAccumulator,
+  result: InputSummary,
+  anonymizer: Anonymizer | null,
+): LocatedFinding | null {
+  if (result.kind === "cards") {
+    addSummary(summary, result.summary);
+    return result.unreadable;
+  }
+
+  const why = refusal(summary.asOf, result, anonymizer);
+  if (why !== null) {
+    const item = placeFinding(finding("file.unreadable", why, null), result.file);
+    addUnreadable(summary, item);
+    return item;
+  }
+  const part: Summary =
+    anonymizer !== null && !result.summary.anonymized
+      ? anonymizeSummary(result.summary, anonymizer.anonymize)
+      : result.summary;
+  addSummary(summary, part);
+  return null;
+}
+
+function refusal(
+  asOf: string,
+  result: Extract<InputSummary, { kind: "summary" }>,
+  anonymizer: Anonymizer | null,
+): string | null {
+  const { file, summary } = result;
+  const day = (text: string) => formatRussianDay(parseDay(text));
+  if (summary.asOf !== asOf) {
+    return `Файл «${file}» — сводка на ${day(summary.asOf)}, а составляется сводка на ${day(asOf)}: объединяются только сводки на один день; укажите --today ${summary.asOf} или составьте эту сводку заново`;
+  }
+  if (summary.anonymized && anonymizer === null) {
+    return `Файл «${file}» — обезличенная сводка: её можно объединить только в обезличенную сводку; добавьте --anonymize с тем ключом, которым она составлена (${KEY_VARIABLE} или --key-file)`;
+  }
+  if (summary.anonymized && result.keyId !== anonymizer!.keyId) {
+    return `Файл «${file}» — обезличенная сводка с другим ключом: псевдонимы одного педагога в ней и здесь не совпадут; составьте обе сводки одним ключом`;
+  }
+  return null;
+}
+
+/**
+ * The link to a card's file from the folder of the summary: relative, so that it works where
+ * the district keeps the summary beside the cards; a `file:` URL where no relative path
+ * exists (another drive).
+ */
+function linkFrom(folder: string, file: string): string {
+  const path = resolve(file);
+  const link = relative(folder, path);
+  return isAbsolute(link) ? pathToFileURL(path).href : relativeLink(link);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function jobsOf(jobs: string | undefined): number {
+  if (jobs === undefined) {
+    return availableParallelism();
+  }
+  if (!/^\d+$/.test(jobs) || Number(jobs) < 1) {
+    throw new UsageError(`--jobs: «${jobs}» — укажите число потоков: целое, от 1`);
+  }
+  return Number(jobs);
+}
+
+/** «Сводка записана в «OUT»: 13 карт, 12 педагогов, 3 ОО; 16 ошибок, 6 предупреждений». */
+function describe(file: string, summary: Summary): string {
+  const json = summaryToJson(summary);
+  const schools = json.schools.filter((s) => s.school !== null).length;
+  const { errors, warnings } = json.findings;
+  return [
+    `Сводка на ${formatRussianDay(parseDay(summary.asOf))} записана в «${file}»: `,
+    `${summary.cards} ${plural(summary.cards, "карта", "карты", "карт")}, `,
+    `${json.teachers.length} ${plural(json.teachers.length, "педагог", "педагога", "педагогов")}, `,
+    `${schools} ОО; замечаний: `,
+    `${errors} ${plural(errors, "ошибка", "ошибки", "ошибок")}, `,
+    `${warnings} ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,
+  ].join("");
+}
