@@ -4,7 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "coverage", "node_modules", "out"] },
+  { ignores: ["dist", "coverage", "node_modules", "out", ".tmp"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,259 @@
+import type { Raw } from "../../../lib/domain/card.js";
+import { createCatalogue } from "../../../lib/domain/catalogue.js";
+import type { Config } from "../../../lib/domain/config.js";
+import { formatDay } from "../../../lib/domain/dates.js";
+import type { AppliedWrite, FillRecordEntry } from "../../../lib/sheet/fillRecord.js";
+import {
+  mergeFillRecord,
+  ownCells,
+  planUndo,
+  RECORD_COLUMNS,
+  readFillRecord,
+} from "../../../lib/sheet/fillRecord.js";
+import type { Grid } from "../../../lib/sheet/grid.js";
+import { parseAddress } from "../../../lib/sheet/grid.js";
+import type { CellWrite } from "../../../lib/sheet/planFill.js";
+import { planFill } from "../../../lib/sheet/planFill.js";
+import { readCardSheet } from "../../../lib/sheet/readCard.js";
+import { RECORD_SHEET } from "../../../lib/sheet/readCards.js";
+import type { Capabilities } from "./capabilities.js";
+import { readSheets } from "./readSheets.js";
+
+export interface FillOptions {
+  asOf: Date;
+  config: Config;
+  capabilities: Pick<Capabilities, "mergedAreas" | "copyFormats">;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FillReport {
+  cards: number;
+  /** Cells written. */
+  cells: number;
+  /** Writes left out because a formula stands in one of their cells. */
+  skipped: number;
+}
+
+/**
+ * «Заполнить» in Excel: what `iom fill` does to a file, done to the open workbook — the derived
+ * cells of every card sheet (`planFill`), each change kept with its old value in the hidden
+ * record sheet «iom-kit», so that a second fill updates its own cells and «Отменить
+ * заполнение» puts them back, after a reopen too. A write into a cell holding a formula is left
+ * out (with the other half of a percent's move). Five syncs: three to read, one for the
+ * formulas of the cells to write, one to write.
+ */
+export async function fillSheets(
+  context: Excel.RequestContext,
+  options: FillOptions,
+): Promise<FillReport> {
+  const grids = await readSheets(context, {
+    scope: "all",
+    record: true,
+    capabilities: options.capabilities,
+    onProgress: options.onProgress,
+  });
+  const recordGrid = grids.find((grid) => grid.name === RECORD_SHEET);
+  const previous = recordGrid ? readFillRecord(recordGrid) : [];
+  const catalogue = createCatalogue(options.config);
+
+  const planned: { grid: Grid; groups: Group[] }[] = [];
+  for (const grid of grids) {
+    const read = grid.name === RECORD_SHEET ? null : readCardSheet(grid);
+    if (!read) {
+      continue;
+    }
+    const writes = planFill(grid, read, {
+      asOf: options.asOf,
+      config: options.config,
+      catalogue,
+      own: ownCells(previous, grid.name),
+    });
+    planned.push({ grid, groups: queueFormulas(context, grid.name, writes) });
+  }
+  await context.sync();
+
+  const applied: AppliedWrite[] = [];
+  let skipped = 0;
+  for (const { grid, groups } of planned) {
+    for (const group of groups) {
+      if (group.formulas.some((range) => hasFormula(range.formulas))) {
+        skipped += group.writes.length;
+        continue;
+      }
+      applied.push(
+        ...group.writes.map((write) => applyWrite(context, grid, write, options.capabilities)),
+      );
+    }
+  }
+  writeRecord(
+    context,
+    mergeFillRecord(previous, applied, formatDay(options.asOf)),
+    recordGrid !== undefined,
+  );
+  await context.sync();
+
+  return { cards: planned.length, cells: applied.length, skipped };
+}
+
+/**
+ * «Отменить заполнение»: every cell the record lists that still holds what fill wrote gets its
+ * old value and format back; a cell changed since is left as it is and stays in the record.
+ * Works from the record sheet alone, so the pane may have been closed in between. Four syncs.
+ *
+ * @returns the cells put back and the cells left because they were changed.
+ */
+export async function undoFill(
+  context: Excel.RequestContext,
+  capabilities: Pick<Capabilities, "mergedAreas">,
+): Promise<{ restored: number; changed: number }> {
+  const grids = await readSheets(context, { scope: "all", record: true, capabilities });
+  const recordGrid = grids.find((grid) => grid.name === RECORD_SHEET);
+  if (!recordGrid) {
+    return { restored: 0, changed: 0 };
+  }
+
+  const steps = planUndo(readFillRecord(recordGrid), grids);
+  const kept: FillRecordEntry[] = [];
+  for (const { entry, action } of steps) {
+    if (action === "changed") {
+      kept.push(entry);
+      continue;
+    }
+    const range = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
+    if (entry.newFormat !== entry.oldFormat) {
+      range.numberFormat = [[entry.oldFormat ?? "General"]];
+    }
+    range.values = [[cellValue(entry.old)]];
+  }
+  writeRecord(context, kept, true);
+  await context.sync();
+  return { restored: steps.length - kept.length, changed: kept.length };
+}
+
+interface Group {
+  writes: CellWrite[];
+  formulas: Excel.Range[];
+}
+
+/**
+ * The writes in groups that stand or fall together (a percent's move clears one cell and fills
+ * another, as fillWorkbook groups them), with the formulas of their cells queued for loading.
+ */
+function queueFormulas(
+  context: Excel.RequestContext,
+  sheet: string,
+  writes: readonly CellWrite[],
+): Group[] {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const groups: Group[] = [];
+  for (let i = 0; i < writes.length; i++) {
+    const write = writes[i]!;
+    const next = writes[i + 1];
+    const members =
+      write.kind === "level-column" && next?.kind === "level-column" && write.new === null
+        ? [write, next]
+        : [write];
+    i += members.length - 1;
+    const formulas = members.map((member) => {
+      const range = worksheet.getRange(member.cell);
+      range.load("formulas");
+      return range;
+    });
+    groups.push({ writes: members, formulas });
+  }
+  return groups;
+}
+
+function hasFormula(formulas: unknown[][]): boolean {
+  const first = formulas[0]?.[0];
+  return typeof first === "string" && first.startsWith("=");
+}
+
+function applyWrite(
+  context: Excel.RequestContext,
+  grid: Grid,
+  write: CellWrite,
+  capabilities: Pick<Capabilities, "copyFormats">,
+): AppliedWrite {
+  const { row, col } = parseAddress(write.cell);
+  const before = grid.rows[row]?.[col];
+  const applied: AppliedWrite = { ...write, sheet: grid.name };
+  if (before?.format !== undefined) {
+    applied.oldFormat = before.format;
+  }
+  if (before?.date) {
+    applied.oldDate = true;
+  }
+
+  const range = context.workbook.worksheets.getItem(grid.name).getRange(write.cell);
+  if (write.styleFrom && capabilities.copyFormats) {
+    // A column fill adds to a table: the new cell looks like its neighbour (ExcelApi 1.9).
+    range.copyFrom(
+      context.workbook.worksheets.getItem(grid.name).getRange(write.styleFrom),
+      "Formats",
+    );
+  }
+  if (write.format !== undefined) {
+    range.numberFormat = [[write.format]];
+  }
+  range.values = [[cellValue(write.new)]];
+  return applied;
+}
+
+/**
+ * The record sheet rewritten whole, hidden, as the CLI writes it: so that either may fill the
+ * workbook next and find the other's record. Gone when it has nothing to record.
+ */
+function writeRecord(
+  context: Excel.RequestContext,
+  entries: readonly FillRecordEntry[],
+  exists: boolean,
+): void {
+  const worksheets = context.workbook.worksheets;
+  if (exists) {
+    worksheets.getItem(RECORD_SHEET).delete();
+  }
+  if (entries.length === 0) {
+    return;
+  }
+
+  const sheet = worksheets.add(RECORD_SHEET);
+  sheet.visibility = "Hidden";
+  const rows: Raw[][] = [
+    [...RECORD_COLUMNS],
+    ...entries.map((entry) => [
+      entry.sheet,
+      entry.cell,
+      entry.old,
+      entry.new,
+      entry.reason,
+      entry.date,
+      entry.oldFormat ?? null,
+      entry.newFormat ?? null,
+      entry.kind,
+    ]),
+  ];
+  // Text stays text: Excel would read «01.09.2025» written as a value into a date of its own.
+  const formats = rows.map((row, index) => {
+    const entry = entries[index - 1];
+    return row.map((value, col) =>
+      col === 2 && entry?.oldDate
+        ? "dd.mm.yyyy"
+        : col === 3 && entry?.newDate
+          ? "dd.mm.yyyy"
+          : formatFor(value),
+    );
+  });
+  const range = sheet.getRangeByIndexes(0, 0, rows.length, RECORD_COLUMNS.length);
+  range.numberFormat = formats;
+  range.values = rows.map((row) => row.map(cellValue));
+}
+
+function formatFor(value: Raw): string {
+  return typeof value === "string" ? "@" : "General";
+}
+
+/** A value as Office.js takes it: "" for an empty cell. */
+function cellValue(value: Raw): string | number | boolean {
+  return value ?? "";
+}

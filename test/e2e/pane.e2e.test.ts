@@ -1,0 +1,369 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { StandinState } from "../../addin/test/standin/standin.js";
+import type { WorkbookData } from "../../addin/test/standin/workbook.js";
+import { readWorkbook } from "../../lib/xlsx/readWorkbook.js";
+import { cardRows } from "../fixtures/cardSheet.js";
+import { launchChromium, OFFICE_JS, paneContext } from "./browser.js";
+import { promisedFindings, sampleFiles, workbooksIn } from "./fixtures.js";
+import type { StaticServer } from "./server.js";
+import { serveStatic } from "./server.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pane = join(root, "out", "addin");
+const standinScript = join(root, "out", "standin", "office-standin.js");
+const docs = join(root, "docs");
+
+let browser: Browser;
+let server: StaticServer;
+/** Workbooks written by the tests from test/fixtures/cardSheet.ts. */
+let samples: Map<string, Uint8Array>;
+/** The repository's samples/, which the server offers as `npm start` does. */
+let offered: Map<string, Uint8Array>;
+
+beforeAll(async () => {
+  if (!existsSync(join(pane, "taskpane.html")) || !existsSync(standinScript)) {
+    throw new Error(
+      "Build first: npm run build:addin && npx webpack --env standin (npm run test:e2e does both)",
+    );
+  }
+  mkdirSync(docs, { recursive: true });
+  samples = await sampleFiles();
+  offered = await workbooksIn(join(root, "samples"));
+  server = await serveStatic(pane, offered);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A pane page; every request leaving 127.0.0.1 is recorded, and office.js is either served by the stand-in or fails as offline. */
+async function openPane(workbook?: WorkbookData) {
+  const context = await paneContext(browser);
+  const outside: string[] = [];
+  const problems: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) {
+      return route.continue();
+    }
+    outside.push(url);
+    if (url === OFFICE_JS && workbook) {
+      return route.fulfill({
+        contentType: "text/javascript",
+        body: await readFile(standinScript, "utf8"),
+      });
+    }
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().includes("ERR_INTERNET_DISCONNECTED")) {
+      problems.push(message.text());
+    }
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  if (workbook) {
+    await page.addInitScript((data) => Object.assign(window, { __IOM_WORKBOOK__: data }), workbook);
+  }
+  await page.goto(`${server.url}/taskpane.html`);
+  return { page, outside, problems, close: () => context.close() };
+}
+
+async function setAsOf(page: Page, day: string): Promise<void> {
+  await page.getByRole("tab", { name: "Настройки" }).click();
+  await page.getByTestId("as-of").fill(day);
+  await page.getByRole("tab", { name: "Проверка" }).click();
+}
+
+async function findingsOf(page: Page): Promise<{ group: string; cell: string; code: string }[]> {
+  return await page.getByTestId("finding-group").evaluateAll((groups) =>
+    groups.flatMap((group) =>
+      [...group.querySelectorAll("[data-testid=finding]")].map((item) => ({
+        group: group.querySelector("[data-testid=group-title]")?.textContent ?? "",
+        cell: item.querySelector("[data-testid=finding-cell]")?.textContent ?? "",
+        code: item.getAttribute("data-code") ?? "",
+      })),
+    ),
+  );
+}
+
+async function standin(page: Page): Promise<{
+  syncs: number;
+  runs: number;
+  selection: StandinState["selection"];
+  fills: Record<string, string>;
+  notes: Record<string, string>;
+}> {
+  return await page.evaluate(() => {
+    const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
+    const fills: Record<string, string> = {};
+    const notes: Record<string, string> = {};
+    for (const sheet of state.sheets) {
+      sheet.fills.forEach((fill, key) => (fills[`${sheet.name}!${key}`] = fill.color));
+      sheet.notes.forEach((note, cell) => (notes[`${sheet.name}!${cell}`] = note));
+    }
+    return { syncs: state.syncs, runs: state.runs, selection: state.selection, fills, notes };
+  });
+}
+
+describe("the pane in a browser, without Office", () => {
+  it("starts on files when office.js cannot load, and asks nothing of any other host", async () => {
+    const first = server.requests.length;
+    const { page, outside, problems, close } = await openPane();
+
+    await expect.poll(() => page.getByTestId("file-mode").isVisible()).toBe(true);
+    expect(await page.getByTestId("mode").textContent()).toBe("файлы .xlsx");
+    expect(outside).toEqual([OFFICE_JS]);
+    expect(problems).toEqual([]);
+    // The workbook reader and exceljs wait for the first file: the pane starts (and runs in
+    // Excel) without them.
+    expect(server.requests.slice(first).filter((path) => /exceljs|xlsx/.test(path))).toEqual([]);
+    await page.screenshot({ path: join(docs, "addin-browser-start.png"), fullPage: true });
+    await close();
+  });
+
+  it("validates the .xlsx files the user opens and shows each finding at its cell", async () => {
+    const { page, outside, problems, close } = await openPane();
+    await setAsOf(page, "16.11.2025");
+
+    await page.getByTestId("file-input").setInputFiles(
+      [...samples].map(([name, bytes]) => ({
+        name,
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from(bytes),
+      })),
+    );
+    await page.getByTestId("check-summary").waitFor();
+
+    expect(await findingsOf(page)).toEqual([
+      { group: "Иванова.xlsx › Карта ИОМ", cell: "B12", code: "general.phone" },
+      { group: "Иванова.xlsx › Карта ИОМ", cell: "A23", code: "competency.not-served" },
+      { group: "Иванова.xlsx › Карта ИОМ", cell: "C23", code: "deficit.wrong-column" },
+      { group: "Иванова.xlsx › Карта ИОМ", cell: "E29", code: "plan.overdue" },
+      { group: "Петрова.xlsx › Карта ИОМ", cell: "E29", code: "plan.overdue" },
+    ]);
+    expect(await page.getByTestId("check-summary").textContent()).toContain(
+      "Файлов: 2, проверено 2 карты: 3 ошибки, 2 предупреждения.",
+    );
+    // The workbook reader came as a chunk of its own, only now; nothing left 127.0.0.1 but the
+    // failed office.js.
+    expect(server.requests.some((path) => /^\/xlsx\.[0-9a-f]+\.js$/.test(path))).toBe(true);
+    expect(outside).toEqual([OFFICE_JS]);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(docs, "addin-browser-check.png"), fullPage: true });
+    await close();
+  });
+
+  it("opens the samples in one click and shows the findings samples/README.md promises", async () => {
+    const readme = await readFile(join(root, "samples", "README.md"), "utf8");
+    const [, year, month, day] = /\*\*As-of day: (\d{4})-(\d{2})-(\d{2})\.\*\*/.exec(readme)!;
+    const { page, close } = await openPane();
+    await setAsOf(page, `${day}.${month}.${year}`);
+
+    await page.getByRole("button", { name: `Открыть примеры (${offered.size})` }).click();
+    await page.getByTestId("check-summary").waitFor({ timeout: 60_000 });
+
+    const shown = await page.getByTestId("finding").evaluateAll((items) =>
+      items.map((item) => {
+        const data = (name: string) => item.getAttribute(`data-${name}`) || "-";
+        return [
+          data("file"),
+          `${data("sheet")} ${data("cell")} ${data("severity")} ${data("code")}`,
+        ];
+      }),
+    );
+    const promised = promisedFindings(readme);
+    expect([...promised.keys()].sort()).toEqual([...offered.keys()].sort());
+    for (const [file, findings] of promised) {
+      const actual = shown.filter(([f]) => f === file).map(([, finding]) => finding!);
+      expect({ file, findings: actual.sort() }).toEqual({ file, findings: [...findings].sort() });
+    }
+    await page.screenshot({ path: join(docs, "addin-browser-samples.png"), fullPage: true });
+    await close();
+  });
+
+  it("fills the files picked and downloads filled copies that read back", async () => {
+    const { page, close } = await openPane();
+    await setAsOf(page, "16.11.2025");
+    await page.getByRole("tab", { name: "Карта" }).click();
+
+    const downloaded = page.waitForEvent("download");
+    await page.getByTestId("fill-input").setInputFiles([
+      {
+        name: "Иванова.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from(samples.get("Иванова.xlsx")!),
+      },
+    ]);
+    const file = await downloaded;
+    await page.getByText(/^Заполнено: /).waitFor();
+
+    expect(file.suggestedFilename()).toBe("Иванова (заполнено).xlsx");
+    // Writing a workbook is exceljs's work: it came now, as a chunk of its own.
+    expect(server.requests.some((path) => /^\/exceljs\.[0-9a-f]+\.js$/.test(path))).toBe(true);
+    const read = await readWorkbook(await readFile((await file.path())!), {
+      file: "x.xlsx",
+      asOf: new Date(2025, 10, 16),
+    });
+    expect(read.records).toHaveLength(1);
+    expect(read.findings.some((f) => f.code === "deficit.wrong-column")).toBe(false);
+    await page.screenshot({ path: join(docs, "addin-browser-fill.png"), fullPage: true });
+    await close();
+  });
+
+  it("downloads a new card named from the teacher", async () => {
+    const { page, close } = await openPane();
+    await page.getByRole("tab", { name: "Карта" }).click();
+    await page.getByLabel("ФИО педагога для новой карты").fill("Сидорова Мария Петровна");
+
+    const downloaded = page.waitForEvent("download");
+    await page.getByTestId("new-card").click();
+    const file = await downloaded;
+
+    expect(file.suggestedFilename()).toBe("ИОМ Сидорова Мария Петровна.xlsx");
+    const read = await readWorkbook(await readFile((await file.path())!), { file: "x.xlsx" });
+    expect(read.records.map((r) => r.card.general.fullName)).toEqual(["Сидорова Мария Петровна"]);
+    await close();
+  });
+
+  it("shows the settings and the tabs still to come", async () => {
+    const { page, close } = await openPane();
+
+    await page.getByRole("tab", { name: "Настройки" }).click();
+    await page.getByTestId("config").fill('{"thresholds":{"low":50,"medium":65}}');
+    await page.getByText("порог среднего уровня должен быть ниже порога низкого").waitFor();
+    await page.screenshot({ path: join(docs, "addin-settings.png"), fullPage: true });
+    await page.getByTestId("config").fill("");
+    await page.getByRole("tab", { name: "Сводка" }).click();
+    await page.screenshot({ path: join(docs, "addin-summary.png"), fullPage: true });
+    await close();
+  });
+});
+
+function excelWorkbook(sheets: number): WorkbookData {
+  return {
+    name: "Карты школы.xlsx",
+    sheets: Array.from({ length: sheets }, (_, i) => ({
+      name: i === 0 ? "Иванова" : `Педагог ${i + 1}`,
+      cells: cardRows({ badPhone: i === 0, wrongColumn: i === 0 }),
+      fills: i === 0 ? { B12: "#00B0F0" } : ({} as Record<string, string>),
+    })),
+  };
+}
+
+describe("the pane in Excel (the stand-in for the Excel API)", () => {
+  it("checks every card sheet, groups the findings by sheet, selects a cell, marks and unmarks", async () => {
+    const { page, problems, close } = await openPane(excelWorkbook(2));
+    await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+    await setAsOf(page, "16.11.2025");
+    const before = await standin(page);
+
+    await page.getByRole("button", { name: "Проверить" }).click();
+    await page.getByTestId("check-summary").waitFor();
+
+    expect(await findingsOf(page)).toEqual([
+      { group: "Лист «Иванова»", cell: "B12", code: "general.phone" },
+      { group: "Лист «Иванова»", cell: "A23", code: "competency.not-served" },
+      { group: "Лист «Иванова»", cell: "C23", code: "deficit.wrong-column" },
+      { group: "Лист «Иванова»", cell: "E29", code: "plan.overdue" },
+      { group: "Лист «Педагог 2»", cell: "E29", code: "plan.overdue" },
+    ]);
+    const marked = await standin(page);
+    expect(marked.fills["Иванова!11,1"]).toBe("#FFC7CE");
+    expect(marked.fills["Педагог 2!28,4"]).toBe("#FFEB9C");
+    expect(marked.notes["Иванова!C23"]).toMatch(/^Проверка ИОМ:\n• «Предметная компетенция»: 75 %/);
+    expect(marked.runs - before.runs).toBe(1);
+    await page.screenshot({ path: join(docs, "addin-excel-check.png"), fullPage: true });
+
+    await page.getByTestId("finding-cell").filter({ hasText: "C23" }).click();
+    await expect
+      .poll(async () => (await standin(page)).selection)
+      .toEqual({ sheet: "Иванова", address: "C23" });
+
+    await page.getByRole("button", { name: "Снять отметки" }).click();
+    await page.getByText("Отметки сняты: 5 ячеек.").waitFor();
+    const cleared = await standin(page);
+    expect(cleared.fills).toEqual({ "Иванова!11,1": "#00B0F0" });
+    expect(cleared.notes).toEqual({});
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("fills the card sheets and undoes the fill after the pane was closed and opened again", async () => {
+    const { page, problems, close } = await openPane(excelWorkbook(2));
+    await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+    await setAsOf(page, "16.11.2025");
+    await page.getByRole("tab", { name: "Карта" }).click();
+
+    await page.getByRole("button", { name: "Заполнить", exact: true }).click();
+    await page.getByText(/^Заполнено: \d+ яче(йка|йки|ек) в 2 картах\./).waitFor();
+    const filled = await page.evaluate(() => {
+      const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
+      const sheet = state.sheet("Иванова")!;
+      return { moved: sheet.cells.get("22,3")?.value, record: state.sheet("iom-kit")?.visibility };
+    });
+    expect(filled).toEqual({ moved: "75%", record: "Hidden" });
+    await page.screenshot({ path: join(docs, "addin-excel-fill.png"), fullPage: true });
+
+    // The pane closed and opened again on the same workbook.
+    await page.reload();
+    await page.getByRole("tab", { name: "Карта" }).click();
+    await page.getByRole("button", { name: "Отменить заполнение" }).click();
+    await page.getByText(/^Возвращено: /).waitFor();
+
+    const undone = await page.evaluate(() => {
+      const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
+      const sheet = state.sheet("Иванова")!;
+      return {
+        low: sheet.cells.get("22,2")?.value,
+        medium: sheet.cells.get("22,3")?.value ?? null,
+        record: state.sheet("iom-kit") ?? null,
+      };
+    });
+    expect(undone).toEqual({ low: "75%", medium: null, record: null });
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("spends the same syncs on a check of 1, 10 and 100 card sheets", async () => {
+    const syncs: number[] = [];
+    for (const sheets of [1, 10, 100]) {
+      const { page, close } = await openPane(excelWorkbook(sheets));
+      await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+      const before = await standin(page);
+
+      await page.getByRole("button", { name: "Проверить" }).click();
+      await page.getByTestId("check-summary").waitFor();
+
+      const after = await standin(page);
+      expect(after.runs - before.runs).toBe(1);
+      syncs.push(after.syncs - before.syncs);
+      await close();
+    }
+
+    expect(syncs).toEqual([5, 5, 5]);
+  });
+
+  it("marks by colour only where ExcelApi 1.18 (notes) is missing, and says so", async () => {
+    const { page, close } = await openPane({ ...excelWorkbook(1), apiVersion: "1.8" });
+    await page.getByText("Эта версия Excel не даёт надстройке добавлять примечания").waitFor();
+
+    await page.getByRole("button", { name: "Проверить" }).click();
+    await page.getByTestId("check-summary").waitFor();
+
+    const state = await standin(page);
+    expect(state.fills["Иванова!11,1"]).toBe("#FFC7CE");
+    expect(state.notes).toEqual({});
+    await page.screenshot({ path: join(docs, "addin-excel-no-notes.png"), fullPage: true });
+    await close();
+  });
+});
