@@ -6,26 +6,10 @@ import { promisify } from "node:util";
 
 import { describe, expect, it } from "vitest";
 
-import { main } from "../lib/cli/main.js";
-import type { Output } from "../lib/cli/output.js";
+import { iom } from "./iom.js";
 
 const root = join(import.meta.dirname, "..");
 const samples = join(root, "samples");
-
-/** Runs `iom` in-process and keeps what it printed. */
-async function iom(
-  ...args: string[]
-): Promise<{ status: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = {
-    result: (line) => stdout.push(line),
-    problem: (line) => stderr.push(line),
-    progress: () => undefined,
-  };
-  const status = await main(args, out);
-  return { status, stdout, stderr };
-}
 
 describe("iom validate", () => {
   it("prints one line a finding and the count line, and exits 1 on errors", async () => {

@@ -3,16 +3,15 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { Command, CommanderError } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { UsageError } from "../lib/cli/options.js";
 import type { Output } from "../lib/cli/output.js";
 import type { summaryCommand } from "../lib/cli/summary.js";
-import { registerSummary } from "../lib/cli/summary.js";
 import type { SummaryJson } from "../lib/domain/summary-json.js";
 import { readGrids } from "../lib/xlsx/readGrids.js";
 import { readWorkbook } from "../lib/xlsx/readWorkbook.js";
+import type { IomRun } from "./iom.js";
+import { iom as run } from "./iom.js";
 import { SAMPLES, sampleFiles } from "./workbooks.js";
 
 /**
@@ -23,46 +22,10 @@ import { SAMPLES, sampleFiles } from "./workbooks.js";
 const AS_OF = "2026-11-16";
 const KEY = "ключ района: длинный и никому не известный";
 
-/**
- * Runs `iom summary` as `main` does (lib/cli/main.ts: commander errors and usage errors are
- * status 64) and keeps what it printed.
- */
-async function iom(
-  ...args: string[]
-): Promise<{ status: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = {
-    result: (line) => stdout.push(line),
-    problem: (line) => stderr.push(line),
-    progress: () => undefined,
-  };
-  let status = 0;
-  const program = new Command()
-    .name("iom")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => out.result(text.trimEnd()),
-      writeErr: (text) => out.problem(text.trimEnd()),
-    });
-  registerSummary(program, out, (code) => {
-    status = code;
-  });
-  // One thread unless a test asks for more: a worker from the sources starts tsx, seconds.
+/** Runs `iom`; `summary` on one thread unless a test asks for more (a worker started from the sources loads tsx, seconds). */
+function iom(...args: string[]): Promise<IomRun> {
   const jobs = args.includes("--jobs") || args[0] !== "summary" ? [] : ["--jobs", "1"];
-  try {
-    await program.parseAsync([...args, ...jobs], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return { status: error.exitCode === 0 ? 0 : 64, stdout, stderr };
-    }
-    if (error instanceof UsageError) {
-      stderr.push(`iom: ${error.message}`);
-      return { status: 64, stdout, stderr };
-    }
-    throw error;
-  }
-  return { status, stdout, stderr };
+  return run(...args, ...jobs);
 }
 
 function json(stdout: string[]): SummaryJson {
@@ -503,7 +466,7 @@ describe("iom summary --anonymize", () => {
 
 describe("iom summary usage", () => {
   it.each([
-    [["summary", SAMPLES], "required option '-o, --output"],
+    [["summary", SAMPLES], "ошибка: не указан обязательный параметр «-o, --output"],
     [["summary", SAMPLES, "-o", "сводка.xlsm"], "укажите файл .xlsx"],
     [["summary", SAMPLES, "-o", "x.xlsx", "--jobs", "0"], "--jobs: «0» — укажите число потоков"],
     [["summary", SAMPLES, "-o", "/нет/такой/папки/x.xlsx"], "-o: папки «/нет/такой/папки» нет"],

@@ -8,21 +8,7 @@ import { SAMPLES } from "../../test/workbooks.js";
 import { RECORD_SHEET } from "../sheet/readCards.js";
 import { readGrids } from "../xlsx/readGrids.js";
 import { readEntry, readZip, writeStoredZip } from "../xlsx/zip.js";
-import { main } from "./main.js";
-import type { Output } from "./output.js";
-
-async function iom(
-  ...args: string[]
-): Promise<{ status: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = {
-    result: (line) => stdout.push(line),
-    problem: (line) => stderr.push(line),
-    progress: () => undefined,
-  };
-  return { status: await main(args, out), stdout, stderr };
-}
+import { iom } from "../../test/iom.js";
 
 let dir: string;
 let input: string;
