@@ -230,6 +230,32 @@ describe("iom summary on the samples", () => {
 
     expect(json(again.stdout).cards).toBe(1);
   });
+
+  it("passes over an earlier summary found in a folder of cards, and says so", async () => {
+    const folder = join(dir, "карты");
+    await mkdir(folder);
+    await copyFile(
+      join(SAMPLES, "Берёзовская СОШ", "Соколова И.В.xlsx"),
+      join(folder, "Соколова.xlsx"),
+    );
+    await iom("summary", folder, "-o", join(folder, "сводка.xlsx"), "--today", AS_OF);
+
+    const next = await iom(
+      "summary",
+      folder,
+      "-o",
+      join(dir, "сводка-2.xlsx"),
+      "--today",
+      AS_OF,
+      "--json",
+    );
+
+    expect(json(next.stdout).cards).toBe(1);
+    expect(next.stderr).toEqual([
+      `Сводка «${join(folder, "сводка.xlsx")}» лежит в папке с картами и не учтена: чтобы объединить сводки, укажите её отдельно`,
+    ]);
+    expect(next.status).toBe(0);
+  });
 });
 
 describe("iom summary and files it cannot use", () => {

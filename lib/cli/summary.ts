@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -98,15 +97,11 @@ export async function summaryCommand(
   }
   const key = options.anonymize === true ? await loadKey(options.keyFile) : null;
   await checkOutput(options.output, { force: options.force });
-  if (!(await isFolder(dirname(resolve(options.output))))) {
-    throw new UsageError(
-      `-o: папки «${dirname(options.output)}» нет: создайте её или укажите другое место для сводки`,
-    );
-  }
 
   // A summary written into a folder it summarises would be read as an input the next time.
   const output = resolve(options.output);
   const inputs = (await collectInputs(paths)).filter((input) => resolve(input.path) !== output);
+  const named = new Set(paths.map((path) => resolve(path)));
   const anonymizer = key === null ? null : createAnonymizer(key);
   const summary = createSummary({ asOf, config, anonymize: anonymizer?.anonymize });
   const problems: { index: number; finding: LocatedFinding }[] = [];
@@ -124,6 +119,15 @@ export async function summaryCommand(
     },
     jobs,
     (index, result) => {
+      // A summary workbook counts where it was named: one found in a folder of cards is most
+      // likely an earlier summary of those very cards, saved beside them.
+      if (result.kind === "summary" && !named.has(resolve(result.file))) {
+        out.problem(
+          `Сводка «${result.file}» лежит в папке с картами и не учтена: чтобы объединить сводки, укажите её отдельно`,
+        );
+        out.progress(++done, inputs.length);
+        return;
+      }
       const problem = fold(summary, result, anonymizer);
       if (problem) {
         problems.push({ index, finding: problem });
@@ -208,14 +212,6 @@ function linkFrom(folder: string, file: string): string {
   const path = resolve(file);
   const link = relative(folder, path);
   return isAbsolute(link) ? pathToFileURL(path).href : relativeLink(link);
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function jobsOf(jobs: string | undefined): number {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { access, rename, rm, writeFile } from "node:fs/promises";
+import { access, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 
 import { UsageError } from "./options.js";
@@ -15,9 +15,17 @@ export async function checkOutput(
   path: string,
   options: { force?: boolean; input?: string },
 ): Promise<void> {
-  if (extname(path).toLowerCase() !== ".xlsx") {
+  const extension = extname(path).toLowerCase();
+  if (extension !== ".xlsx") {
+    const why =
+      extension === ".xlsm"
+        ? " (книга, которую записывает iom, не может хранить макросы)"
+        : "; её откроют Excel, LibreOffice, МойОфис и Р7";
+    throw new UsageError(`-o: «${path}» — укажите файл .xlsx${why}`);
+  }
+  if (!(await isFolder(dirname(resolve(path))))) {
     throw new UsageError(
-      `-o: «${path}» — укажите файл .xlsx (книга, которую записывает iom, не может хранить макросы)`,
+      `-o: папки «${dirname(path)}» нет: создайте её или укажите другое место для файла`,
     );
   }
   if (options.input !== undefined && resolve(options.input) === resolve(path)) {
@@ -42,6 +50,14 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

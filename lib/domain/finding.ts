@@ -206,7 +206,7 @@ export const RULES = {
   "final.result-missing": {
     severity: "error",
     section: "§2.4",
-    example: "a medium deficit at entry and no final result for that competency",
+    example: "a medium or high deficit (or «+») at entry and no final result for that competency",
   },
   "final.conclusions-missing": {
     severity: "error",

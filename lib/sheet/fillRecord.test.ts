@@ -150,3 +150,30 @@ describe("ownCells and planUndo", () => {
     ]);
   });
 });
+
+describe("planUndo of a moved result", () => {
+  const move = (cell: string, old: string | null, value: string | null): FillRecordEntry => ({
+    sheet: "Карта ИОМ",
+    cell,
+    old,
+    new: value,
+    reason: "",
+    date: "",
+    kind: "level-column",
+  });
+  const entries = [move("C31", "75%", null), move("D31", null, "75%")];
+
+  it("puts both halves back while nobody touched them", () => {
+    const grid = gridOf("Карта ИОМ", []);
+    grid.rows[30] = [null, null, null, { value: "75%" }];
+
+    expect(planUndo(entries, [grid]).map((step) => step.action)).toEqual(["restore", "restore"]);
+  });
+
+  it("leaves both halves where a person corrected one of them", () => {
+    const grid = gridOf("Карта ИОМ", []);
+    grid.rows[30] = [null, null, null, { value: "78%" }];
+
+    expect(planUndo(entries, [grid]).map((step) => step.action)).toEqual(["changed", "changed"]);
+  });
+});

@@ -165,11 +165,25 @@ export interface UndoStep {
  * old value back; a cell changed since is left as it is.
  */
 export function planUndo(entries: readonly FillRecordEntry[], grids: readonly Grid[]): UndoStep[] {
-  return entries.map((entry) => {
+  const steps: UndoStep[] = entries.map((entry) => {
     const grid = grids.find((g) => g.name === entry.sheet);
     const current = grid ? valueAt(grid, entry.cell) : undefined;
     return { entry, action: grid && sameValue(current, entry.new) ? "restore" : "changed" };
   });
+
+  // A moved result is two cells: the one it left and the one it went to. Both go back, or
+  // neither: putting back one half of a move someone corrected since leaves a result in two
+  // columns of the row.
+  const moved = (step: UndoStep) =>
+    step.entry.kind === "level-column"
+      ? `${step.entry.sheet}!${parseAddress(step.entry.cell).row}`
+      : null;
+  const touched = new Set(steps.filter((step) => step.action === "changed").map(moved));
+  return steps.map((step) =>
+    step.action === "restore" && moved(step) !== null && touched.has(moved(step))
+      ? { ...step, action: "changed" }
+      : step,
+  );
 }
 
 function valueAt(grid: Grid, address: string): Raw {

@@ -53,9 +53,7 @@ describe("planFill", () => {
       expect.objectContaining({ cell: source(grid, "entry.1.low"), old: "75%", new: null }),
       expect.objectContaining({ cell: source(grid, "entry.1.medium"), old: null, new: "75%" }),
     ]);
-    expect(writes[0]!.reason).toBe(
-      "Результат 75 % перенесён из графы «Низкий (81–100 %)» в графу «Средний (61–80 %)»",
-    );
+    expect(writes[0]!.reason).toBe("Результат 75 % перенесён из графы «Низкий» в графу «Средний»");
     const after = readCardSheet(applyWrites(grid, writes))!.card;
     expect(validateCard(after, { asOf: AS_OF }).map((f) => f.code)).not.toContain(
       "deficit.wrong-column",

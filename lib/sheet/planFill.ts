@@ -492,9 +492,9 @@ function isSlot(level: string | null): level is Slot {
   return level === "low" || level === "medium" || level === "high";
 }
 
+/** A column by its short name: the card's ranges (81–100, 61–80, менее 60) leave 60 in none. */
 function columnName(slot: Slot): string {
-  const column = DEFICIT_COLUMNS.find((c) => c.id === slot)!;
-  return `${column.name} (${column.range})`;
+  return DEFICIT_COLUMNS.find((c) => c.id === slot)!.name;
 }
 
 function formatPercent(percent: number): string {

@@ -184,7 +184,10 @@ class SheetReader {
         isHeader,
       );
       const complete = { ...table, rows };
-      for (let row = table.headerTop; row <= Math.max(table.headerBottom, ...rows); row++) {
+      // The last row once, not in the loop's condition: a list of 100 000 rows read as a
+      // table made this quadratic (and `...rows` overflows the stack past ~120 000).
+      const last = rows.reduce((a, b) => Math.max(a, b), table.headerBottom);
+      for (let row = table.headerTop; row <= last; row++) {
         this.tableRows.add(row);
       }
       if (kind === "diagnostics") {
@@ -777,7 +780,12 @@ class SheetReader {
         const at =
           field === "conclusions" ? this.conclusionsValue(row, col) : this.valueOf(row, col);
         fields[field] = field === "teacher" || field === "mentor" ? signature(at.value) : at.value;
-        this.sources.set(`final.${field}`, cellAddress(at.row, at.col));
+        // «Выводы:» with nothing after the colon, beside or below: the line itself is the place.
+        const blank = fields[field] === null && /:\s*$/.test(cell.value);
+        this.sources.set(
+          `final.${field}`,
+          blank ? cellAddress(row, col) : cellAddress(at.row, at.col),
+        );
       }
     }
     return fields;

@@ -710,7 +710,10 @@ class CardBuilder {
     const rows = card?.final.rows ?? [];
     const first = this.row;
     rows.forEach((row, index) => this.diagnosticRow(row, `final.rows.${index}`, true));
-    for (let i = 0; i < (card ? 1 : FINAL_ROWS); i++) {
+    // A card's own rows, then blank ones: at least the blank card's four in all, one more
+    // where the card fills them, so that every card has room to finish its diagnostics.
+    const blanks = Math.max(1, FINAL_ROWS - rows.length);
+    for (let i = 0; i < blanks; i++) {
       this.diagnosticRow(undefined, undefined, true);
     }
     this.levelColours(first, this.row - 1);

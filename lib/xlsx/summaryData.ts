@@ -97,13 +97,15 @@ function isEnvelope(
 
 /**
  * JSON that a cell keeps as it is. `JSON.stringify` escapes control characters and lone
- * surrogates already; U+FFFE and U+FFFF, which XML cannot hold, and `_`, which in a cell's text
+ * surrogates already; U+FFFE and U+FFFF, which XML cannot hold, surrogate pairs, and `_`, which in a cell's text
  * may start an escape of the file format (`_x0041_` reads back as «A»), are escaped as JSON
  * escapes too. Outside strings JSON has none of them, so the escapes are all inside strings.
  */
 function safeJson(json: string): string {
+  // Surrogates too: exceljs reads a long text in pieces and may cut a character outside the
+  // basic plane in two; as JSON escapes they are plain ASCII.
   return json.replace(
-    /[_\uFFFE\uFFFF]/g,
+    /[_\uFFFE\uFFFF\uD800-\uDFFF]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }

@@ -357,7 +357,7 @@ function groupColumns(first: string): ReportColumn[] {
     { header: "выполнено", width: 10, kind: "count" },
     { header: "не выполнено", width: 10, kind: "count" },
     { header: "просрочено", width: 10, kind: "count", bar: ALERT_BAR },
-    { header: "ИОМ кончаются в 30 дней", width: 10, kind: "count" },
+    { header: "ИОМ завершаются в ближайшие 30 дней", width: 10, kind: "count" },
     { header: "ошибок", width: 8, kind: "count", bar: ALERT_BAR },
     { header: "предупреждений", width: 9, kind: "count" },
   ];
