@@ -147,9 +147,9 @@ describe("iom itself", () => {
     ]);
   });
 
-  it("names the other spreadsheets a folder holds, on stderr, and reads the rest", async () => {
+  it("reports each spreadsheet of another format a folder holds, reads the rest and exits 2", async () => {
     const folder = await mkdtemp(join(tmpdir(), "iom-"));
-    await writeFile(join(folder, "старая.xls"), "");
+    await copyFile(join(root, "test/fixtures/bad/legacy.xls"), join(folder, "старая.xls"));
     await writeFile(join(folder, "._Соколова.xlsx"), "");
     await copyFile(
       join(samples, "Берёзовская СОШ/Соколова И.В.xlsx"),
@@ -164,11 +164,12 @@ describe("iom itself", () => {
       "2026-11-16",
     );
 
-    expect(status).toBe(0);
-    expect(stdout).toEqual(["1 файл, 1 карта, 0 ошибок, 0 предупреждений"]);
-    expect(stderr).toEqual([
-      `Не проверены файлы других форматов: «${join(folder, "старая.xls")}». Откройте их и сохраните как книгу Excel (.xlsx).`,
+    expect(status).toBe(2);
+    expect(stdout).toEqual([
+      `${join(folder, "старая.xls")}  ошибка  Файл «${join(folder, "старая.xls")}» — старый формат Excel 97–2003: откройте его и сохраните как .xlsx`,
+      "2 файла, 1 карта, 1 ошибка, 0 предупреждений",
     ]);
+    expect(stderr).toEqual([]);
   });
 });
 

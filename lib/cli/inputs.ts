@@ -8,14 +8,13 @@ export type Input =
 /**
  * The workbooks the command-line paths name: files as given, folders searched recursively
  * for .xlsx and .xlsm in name order (DESIGN.md, CLI). Office's lock files `~$…` and macOS's
- * `._…` shadows are passed over; other spreadsheets in a folder (.xls, .ods, .csv) are handed
- * to `onSkipped`, so the user hears of them. A file named twice (a folder and a file in it)
- * is read once. A path that does not exist is kept, to be reported with the others read.
+ * `._…` shadows are passed over. Spreadsheets a folder holds in other formats (.xls, .xlsb,
+ * .ods, .fods, .csv) are inputs too: the reader names each in a line of its own with what to
+ * do (save it as .xlsx), and the command exits 2, as for any file it could not read. A file
+ * named twice (a folder and a file in it) is read once. A path that does not exist is kept,
+ * to be reported with the others read.
  */
-export async function collectInputs(
-  paths: readonly string[],
-  onSkipped: (path: string) => void = () => undefined,
-): Promise<Input[]> {
+export async function collectInputs(paths: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
   const add = (input: Input) => {
@@ -39,13 +38,7 @@ export async function collectInputs(
       continue;
     }
     if (info.isDirectory()) {
-      const skip = (file: string) => {
-        if (!seen.has(resolve(file))) {
-          seen.add(resolve(file));
-          onSkipped(file);
-        }
-      };
-      for (const file of await workbooksIn(path, skip)) {
+      for (const file of await workbooksIn(path)) {
         add({ kind: "file", path: file });
       }
     } else {
@@ -55,7 +48,7 @@ export async function collectInputs(
   return inputs;
 }
 
-async function workbooksIn(folder: string, onSkipped: (path: string) => void): Promise<string[]> {
+async function workbooksIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name, "ru"));
 
@@ -63,24 +56,12 @@ async function workbooksIn(folder: string, onSkipped: (path: string) => void): P
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      files.push(...(await workbooksIn(path, onSkipped)));
+      files.push(...(await workbooksIn(path)));
     } else if (!entry.isFile() || entry.name.startsWith("~$") || entry.name.startsWith("._")) {
       continue;
-    } else if (/\.xls[xm]$/i.test(entry.name)) {
+    } else if (/\.(?:xls[xm]?|xlsb|f?ods|csv)$/i.test(entry.name)) {
       files.push(path);
-    } else if (/\.(?:xls|xlsb|ods|csv|fods)$/i.test(entry.name)) {
-      onSkipped(path);
     }
   }
   return files;
-}
-
-/** The stderr line about spreadsheets a folder held in other formats. */
-export function skippedNote(skipped: readonly string[]): string {
-  const shown = skipped
-    .slice(0, 5)
-    .map((path) => `«${path}»`)
-    .join(", ");
-  const more = skipped.length > 5 ? ` и ещё ${skipped.length - 5}` : "";
-  return `Не проверены файлы других форматов: ${shown}${more}. Откройте их и сохраните как книгу Excel (.xlsx).`;
 }

@@ -7,7 +7,7 @@ import { placeFinding } from "../sheet/located.js";
 import { readWorkbook } from "../xlsx/readWorkbook.js";
 import { formatCounts, formatFinding } from "./format.js";
 import type { Input } from "./inputs.js";
-import { collectInputs, skippedNote } from "./inputs.js";
+import { collectInputs } from "./inputs.js";
 import { asOfDay, loadConfig } from "./options.js";
 import type { Output } from "./output.js";
 
@@ -31,11 +31,7 @@ export async function validateCommand(
   const asOf = asOfDay(options.today);
   const config = await loadConfig(options.config);
   const catalogue = createCatalogue(config);
-  const skipped: string[] = [];
-  const inputs = await collectInputs(paths, (path) => skipped.push(path));
-  if (skipped.length > 0) {
-    out.problem(skippedNote(skipped));
-  }
+  const inputs = await collectInputs(paths);
 
   const findings: LocatedFinding[] = [];
   let cards = 0;
@@ -53,7 +49,9 @@ export async function validateCommand(
     out.result(JSON.stringify(findings, null, 2));
   } else {
     findings.forEach((item) => out.result(formatFinding(item)));
-    out.result(formatCounts({ files: inputs.length, cards, errors, warnings }));
+    // A path that is not there is a finding, not a file.
+    const files = inputs.filter((input) => input.kind === "file").length;
+    out.result(formatCounts({ files, cards, errors, warnings }));
   }
 
   if (findings.some((f) => f.code === "file.unreadable")) {

@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import type { Cell, CellErrorValue, CellRichTextValue, Workbook, Worksheet } from "exceljs";
 
 import { parseAddress, type Grid, type GridCell, type Range } from "../sheet/grid.js";
+import { checkParts } from "./checkParts.js";
 import { DAYS_1904, isDateFormat, reportedFormat, serialFromDate } from "./numberFormat.js";
 import { findRawCells, type RawCell } from "./rawCells.js";
-import { rebuildPackage } from "./repair.js";
+import { rebuildPackage, rowSlices } from "./repair.js";
 import { NOT_A_WORKBOOK, sniffNonZip, sniffZip } from "./sniff.js";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
 import { readWorkbookPackage, type SheetPart, type WorkbookPackage } from "./workbookPackage.js";
@@ -24,6 +25,13 @@ const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
 /** …or more than this much at a ratio no real workbook reaches. */
 const MAX_UNCOMPRESSED_AT_RATIO = 100 * 1024 * 1024;
 const MAX_RATIO = 100;
+/**
+ * A worksheet part larger than this (about 200 000 cells; a card's sheet is some 100 KB) is
+ * handed to exceljs a slice of rows at a time, each slice about this size: exceljs keeps some
+ * 500 bytes a cell, so a sheet of 100 000 rows loaded whole took 500 MB.
+ */
+const SLICE_FROM = 8 * 1024 * 1024;
+const SLICE_SIZE = 2 * 1024 * 1024;
 
 /**
  * Every sheet of a workbook (.xlsx, .xlsm) as a neutral grid, in tab order, hidden ones and
@@ -70,15 +78,21 @@ export async function readGrids(
         detail: NOT_A_WORKBOOK.detail,
       });
     }
+    if (await checkParts(archive)) {
+      throw new UnreadableWorkbookError("corrupt", file, {
+        detail: "в нём объявления DTD, каких не пишут ни Excel, ни LibreOffice",
+      });
+    }
 
-    const book = await loadBook(pkg, file);
+    const large = pkg.worksheets.map((sheet) => sheet.entry!.size > SLICE_FROM);
+    const book = await loadBook(pkg, file, large);
     const context: DateContext = {
       date1904: pkg.date1904,
       exceljsDate1904: book.workbook.properties?.date1904 === true,
     };
     const grids: Grid[] = [];
     for (const [i, sheet] of pkg.worksheets.entries()) {
-      grids.push(await toGrid(book.sheet(i), sheet, context, () => book.xml(i)));
+      grids.push(await toGrid(book, i, sheet, context));
     }
     return grids;
   } catch (error) {
@@ -95,10 +109,22 @@ export async function readGrids(
 
 interface LoadedBook {
   workbook: Workbook;
-  /** The exceljs worksheet for `pkg.worksheets[i]`. */
+  /** The exceljs worksheet for `pkg.worksheets[i]`: without its rows where it is sliced. */
   sheet(i: number): Worksheet;
   /** The XML exceljs read for `pkg.worksheets[i]`. */
   xml(i: number): Promise<string>;
+  /** The rows of a large sheet, a slice at a time; undefined for a sheet loaded whole. */
+  slices(i: number): AsyncGenerator<LoadedSlice> | undefined;
+}
+
+/** A slice of a large sheet's rows, loaded by exceljs on its own. */
+interface LoadedSlice {
+  worksheet: Worksheet;
+  /** The slice's rows as XML: where exceljs lost a formula's result (rawCells.ts). */
+  xml: () => string;
+  /** The rows (1-based) the slice holds: exceljs may add others for merged ranges. */
+  first: number;
+  last: number;
 }
 
 interface DateContext {
@@ -139,10 +165,15 @@ function openArchive(data: Uint8Array, file: string | undefined): ZipArchive {
 /**
  * The workbook loaded by exceljs: from the original bytes where the package is canonical and
  * exceljs takes it with every worksheet, else from a rebuilt package (exceljs 1437, 104, 2802
- * and the like throw on load).
+ * and the like throw on load). The sheets marked `large` are rebuilt without their rows, which
+ * are loaded a slice at a time (`slices`).
  */
-async function loadBook(pkg: WorkbookPackage, file: string | undefined): Promise<LoadedBook> {
-  if (pkg.canonical) {
+async function loadBook(
+  pkg: WorkbookPackage,
+  file: string | undefined,
+  large: readonly boolean[],
+): Promise<LoadedBook> {
+  if (pkg.canonical && !large.includes(true)) {
     const workbook = await loadExceljs(pkg.archive.bytes).catch(() => undefined);
     const sheets = workbook && pkg.worksheets.map((sheet) => workbook.getWorksheet(sheet.sheetId));
     if (workbook && sheets?.every(Boolean)) {
@@ -150,25 +181,40 @@ async function loadBook(pkg: WorkbookPackage, file: string | undefined): Promise
         workbook,
         sheet: (i) => sheets[i]!,
         xml: async (i) => decodeXml(await readEntry(pkg.archive, pkg.worksheets[i]!.entry!)),
+        slices: () => undefined,
       };
     }
   }
 
-  const rebuilt = await rebuildPackage(pkg);
-  let workbook: Workbook;
-  try {
-    workbook = await loadExceljs(rebuilt.bytes);
-  } catch (error) {
-    throw new UnreadableWorkbookError("corrupt", file, { cause: error });
-  }
+  const rebuilt = await rebuildPackage(pkg, { frames: large });
+  const load = async (bytes: Uint8Array) => {
+    try {
+      return await loadExceljs(bytes);
+    } catch (error) {
+      throw new UnreadableWorkbookError("corrupt", file, { cause: error });
+    }
+  };
+  const workbook = await load(rebuilt.bytes);
   const sheets = pkg.worksheets.map((_, i) => workbook.getWorksheet(i + 1));
   if (!sheets.every(Boolean)) {
     throw new UnreadableWorkbookError("corrupt", file, { detail: "листы не читаются" });
+  }
+  async function* slices(i: number): AsyncGenerator<LoadedSlice> {
+    const frame = rebuilt.frames[i]!;
+    for (const slice of rowSlices(frame.rows, SLICE_SIZE)) {
+      const worksheet = (await load(rebuilt.slicePackage(i, slice.rows))).getWorksheet(1);
+      if (!worksheet) {
+        throw new UnreadableWorkbookError("corrupt", file, { detail: "листы не читаются" });
+      }
+      const xml = () => new TextDecoder().decode(slice.rows);
+      yield { worksheet, xml, first: slice.first, last: slice.last };
+    }
   }
   return {
     workbook,
     sheet: (i) => sheets[i]!,
     xml: (i) => Promise.resolve(rebuilt.sheetXml[i]!),
+    slices: (i) => (rebuilt.frames[i] ? slices(i) : undefined),
   };
 }
 
@@ -188,15 +234,48 @@ interface Pending {
 }
 
 async function toGrid(
-  worksheet: Worksheet,
+  book: LoadedBook,
+  index: number,
   sheet: SheetPart,
   context: DateContext,
-  xml: () => Promise<string>,
 ): Promise<Grid> {
   const rows: (GridCell | null)[][] = [];
+  const slices = book.slices(index);
+  if (slices) {
+    for await (const slice of slices) {
+      await readRows(slice.worksheet, context, () => Promise.resolve(slice.xml()), rows, slice);
+    }
+  } else {
+    await readRows(book.sheet(index), context, () => book.xml(index), rows);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] ??= [];
+  }
+
+  const grid: Grid = { name: sheet.name, rows, merges: mergesOf(book.sheet(index)) };
+  if (sheet.state !== "visible") {
+    grid.state = sheet.state;
+  }
+  return grid;
+}
+
+/**
+ * The rows of an exceljs worksheet into `rows` (0-based), those from `within.first` to
+ * `within.last` (1-based) alone where it is given.
+ */
+async function readRows(
+  worksheet: Worksheet,
+  context: DateContext,
+  xml: () => Promise<string>,
+  rows: (GridCell | null)[][],
+  within?: { first: number; last: number },
+): Promise<void> {
   const pending: Pending[] = [];
 
   worksheet.eachRow((row, rowNumber) => {
+    if (within && (rowNumber < within.first || rowNumber > within.last)) {
+      return;
+    }
     const cells: (GridCell | null)[] = [];
     row.eachCell((cell, colNumber) => {
       const converted = convert(cell, context);
@@ -222,9 +301,6 @@ async function toGrid(
       rows[rowNumber - 1] = cells;
     }
   });
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] ??= [];
-  }
 
   if (pending.length > 0) {
     const raw = findRawCells(await xml(), new Set(pending.map((p) => p.address)));
@@ -232,12 +308,6 @@ async function toGrid(
       p.row[p.col] = fromRaw(raw.get(p.address), p.numFmt, context);
     }
   }
-
-  const grid: Grid = { name: sheet.name, rows, merges: mergesOf(worksheet) };
-  if (sheet.state !== "visible") {
-    grid.state = sheet.state;
-  }
-  return grid;
 }
 
 const PENDING = Symbol("pending");

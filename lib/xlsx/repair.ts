@@ -15,6 +15,31 @@ export interface RebuiltPackage {
   bytes: Uint8Array;
   /** Each worksheet's XML as handed to exceljs, in `pkg.worksheets` order. */
   sheetXml: string[];
+  /**
+   * The sheets rebuilt as frames (`RebuildOptions.frames`), each in `pkg.worksheets` order: its
+   * rows, kept out of `bytes`, to be loaded a slice at a time with `slicePackage`.
+   */
+  frames: (SheetFrame | undefined)[];
+  /** A package of the one sheet `index`, its rows given: a slice of a frame's rows. */
+  slicePackage(index: number, rows: Uint8Array): Uint8Array;
+}
+
+/**
+ * A worksheet's XML around its rows, and the rows themselves (`<row>` elements, in order) as
+ * UTF-8: half the memory of the text, and sliced without copying.
+ */
+export interface SheetFrame {
+  before: string;
+  rows: Uint8Array;
+  after: string;
+}
+
+export interface RebuildOptions {
+  /**
+   * By `pkg.worksheets` index, the sheets whose rows stay out of the package (an empty
+   * `<sheetData/>` in their place): sheets too large for exceljs to hold at once.
+   */
+  frames?: readonly boolean[];
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -50,63 +75,182 @@ const DROPPED = [
 ];
 
 /** Rebuilds a workbook's package in the form exceljs reads. */
-export async function rebuildPackage(pkg: WorkbookPackage): Promise<RebuiltPackage> {
+export async function rebuildPackage(
+  pkg: WorkbookPackage,
+  options: RebuildOptions = {},
+): Promise<RebuiltPackage> {
   const { archive } = pkg;
   const encoder = new TextEncoder();
   const files: { name: string; data: Uint8Array }[] = [];
   const sheetXml: string[] = [];
+  const frames: (SheetFrame | undefined)[] = [];
+  const sheetRels: Uint8Array[] = [];
 
   for (const [i, sheet] of pkg.worksheets.entries()) {
     const entry = sheet.entry!;
     const links = await hyperlinkRelationships(archive, entry);
-    const xml = repairWorksheet(
+    let xml = repairWorksheet(
       normalizePrefixes(decodeXml(await readEntry(archive, entry))),
       links,
       pkg.date1904,
     );
+    const frame = options.frames?.[i] ? splitRows(xml, encoder) : undefined;
+    if (frame) {
+      xml = `${frame.before}<sheetData/>${frame.after}`;
+    }
+    frames.push(frame);
     sheetXml.push(xml);
+    const rels = encoder.encode(
+      relationshipsXml([...links].map(([id, target]) => [id, "hyperlink", target, true])),
+    );
+    sheetRels.push(rels);
     files.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: encoder.encode(xml) });
-    files.push({
-      name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
-      data: encoder.encode(
-        relationshipsXml([...links].map(([id, target]) => [id, "hyperlink", target, true])),
-      ),
-    });
+    files.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: rels });
   }
 
   const strings = pkg.sharedStrings
     ? normalizePrefixes(decodeXml(await readEntry(archive, pkg.sharedStrings)))
     : undefined;
-  if (strings !== undefined) {
-    files.push({ name: "xl/sharedStrings.xml", data: encoder.encode(strings) });
-  }
+  const stringsData = strings === undefined ? undefined : encoder.encode(strings);
   const styles = pkg.styles ? decodeXml(await readEntry(archive, pkg.styles)) : undefined;
-  files.push({ name: "xl/styles.xml", data: encoder.encode(salvageStyles(styles)) });
+  const stylesData = encoder.encode(salvageStyles(styles));
+  const common = (sheets: number) => {
+    const parts = [
+      { name: "xl/styles.xml", data: stylesData },
+      { name: "xl/workbook.xml", data: encoder.encode(workbookXml(sheets, pkg.date1904)) },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: encoder.encode(workbookRelationships(sheets, stringsData !== undefined)),
+      },
+    ];
+    if (stringsData !== undefined) {
+      parts.push({ name: "xl/sharedStrings.xml", data: stringsData });
+    }
+    return parts;
+  };
 
-  const sheets = pkg.worksheets
-    .map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join("");
-  files.push({
-    name: "xl/workbook.xml",
-    data: encoder.encode(
-      `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
-        (pkg.date1904 ? `<workbookPr date1904="1"/>` : "") +
-        `<sheets>${sheets}</sheets></workbook>`,
-    ),
-  });
-  const rels: [string, string, string, boolean][] = pkg.worksheets.map((_, i) => [
+  return {
+    bytes: writeStoredZip([...files, ...common(pkg.worksheets.length)]),
+    sheetXml,
+    frames,
+    slicePackage(index, rows) {
+      const frame = frames[index]!;
+      const before = encoder.encode(`${frame.before}<sheetData>`);
+      const after = encoder.encode(`</sheetData>${frame.after}`);
+      const sheet = new Uint8Array(before.length + rows.length + after.length);
+      sheet.set(before);
+      sheet.set(rows, before.length);
+      sheet.set(after, before.length + rows.length);
+      return writeStoredZip([
+        { name: "xl/worksheets/sheet1.xml", data: sheet },
+        { name: "xl/worksheets/_rels/sheet1.xml.rels", data: sheetRels[index]! },
+        ...common(1),
+      ]);
+    },
+  };
+}
+
+/**
+ * A worksheet's rows apart from the rest of its XML; undefined where it has no `<sheetData>`
+ * with rows (nothing to slice).
+ */
+function splitRows(xml: string, encoder: TextEncoder): SheetFrame | undefined {
+  const open = /<sheetData\b[^>]*>/.exec(xml);
+  const close = xml.lastIndexOf("</sheetData>");
+  if (!open || close < open.index || open[0].endsWith("/>")) {
+    return undefined;
+  }
+  return {
+    before: xml.slice(0, open.index),
+    rows: encoder.encode(xml.slice(open.index + open[0].length, close)),
+    after: xml.slice(close + "</sheetData>".length),
+  };
+}
+
+/** One slice of a frame's rows, and the numbers (1-based) of its first and last row. */
+export interface RowSlice {
+  rows: Uint8Array;
+  first: number;
+  last: number;
+}
+
+/**
+ * A frame's rows in slices of about `size` bytes, each ending where a row ends. Rows carry their
+ * `r` numbers here (`repairWorksheet` gives them one where the file left it out).
+ */
+export function* rowSlices(rows: Uint8Array, size: number): Generator<RowSlice> {
+  for (let start = rowStart(rows, 0); start >= 0;) {
+    const end = rowStart(rows, start + size);
+    const slice = rows.subarray(start, end < 0 ? rows.length : end);
+    yield { rows: slice, first: rowNumber(slice, 0), last: rowNumber(slice, lastRowStart(slice)) };
+    start = end;
+  }
+}
+
+/** `<row` followed by white space, `>` or `/`: where a row starts, at or after `from`. */
+function rowStart(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(0x3c, from); at >= 0; at = bytes.indexOf(0x3c, at + 1)) {
+    if (isRowTag(bytes, at)) {
+      return at;
+    }
+  }
+  return -1;
+}
+
+function lastRowStart(bytes: Uint8Array): number {
+  for (let at = bytes.lastIndexOf(0x3c); at >= 0; at = bytes.lastIndexOf(0x3c, at - 1)) {
+    if (isRowTag(bytes, at)) {
+      return at;
+    }
+  }
+  return 0;
+}
+
+function isRowTag(bytes: Uint8Array, at: number): boolean {
+  const next = bytes[at + 4];
+  return (
+    bytes[at + 1] === 0x72 && // r
+    bytes[at + 2] === 0x6f && // o
+    bytes[at + 3] === 0x77 && // w
+    (next === 0x20 ||
+      next === 0x09 ||
+      next === 0x0a ||
+      next === 0x0d ||
+      next === 0x3e ||
+      next === 0x2f)
+  );
+}
+
+function rowNumber(rows: Uint8Array, at: number): number {
+  const end = rows.indexOf(0x3e, at);
+  const tag = new TextDecoder().decode(rows.subarray(at + 4, end < 0 ? rows.length : end));
+  return Number(parseAttributes(tag).get("r"));
+}
+
+function workbookXml(sheets: number, date1904: boolean): string {
+  const items = Array.from(
+    { length: sheets },
+    (_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+  ).join("");
+  return (
+    `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
+    (date1904 ? `<workbookPr date1904="1"/>` : "") +
+    `<sheets>${items}</sheets></workbook>`
+  );
+}
+
+function workbookRelationships(sheets: number, strings: boolean): string {
+  const rels: [string, string, string, boolean][] = Array.from({ length: sheets }, (_, i) => [
     `rId${i + 1}`,
     "worksheet",
     `worksheets/sheet${i + 1}.xml`,
     false,
   ]);
   rels.push(["rIdStyles", "styles", "styles.xml", false]);
-  if (strings !== undefined) {
+  if (strings) {
     rels.push(["rIdStrings", "sharedStrings", "sharedStrings.xml", false]);
   }
-  files.push({ name: "xl/_rels/workbook.xml.rels", data: encoder.encode(relationshipsXml(rels)) });
-
-  return { bytes: writeStoredZip(files), sheetXml };
+  return relationshipsXml(rels);
 }
 
 /**

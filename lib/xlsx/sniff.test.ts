@@ -14,7 +14,7 @@ describe("sniffNonZip", () => {
     expect(sniffNonZip(utf16)).toEqual({ reason: "csv" });
   });
 
-  it("tells web pages and Excel 2003 XML from other text", () => {
+  it("tells web pages, Excel 2003 XML and flat OpenDocument from other text", () => {
     expect(sniffNonZip(utf8("\uFEFF  <!DOCTYPE html><html>"))).toEqual({ reason: "html" });
     expect(sniffNonZip(utf8("<table><tr><td>1</td></tr></table>"))).toEqual({ reason: "html" });
     expect(sniffNonZip(utf8("MIME-Version: 1.0\r\nContent-Type: multipart/related"))).toEqual({
@@ -27,6 +27,13 @@ describe("sniffNonZip", () => {
         ),
       ),
     ).toEqual({ reason: "xml2003" });
+    expect(
+      sniffNonZip(
+        utf8(
+          '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">',
+        ),
+      ),
+    ).toEqual({ reason: "ods" });
   });
 
   it("names a PDF and calls other binary data not a zip", () => {

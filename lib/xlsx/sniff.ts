@@ -44,6 +44,10 @@ export function sniffNonZip(bytes: Uint8Array): Verdict {
   if (head.startsWith("<?xml") && /<html\b/.test(head)) {
     return { reason: "html" };
   }
+  // A flat OpenDocument spreadsheet (.fods): one XML file, as LibreOffice can save it.
+  if (head.startsWith("<?xml") && head.includes("urn:oasis:names:tc:opendocument:xmlns:office")) {
+    return { reason: "ods" };
+  }
   return { reason: "csv" };
 }
 
