@@ -33,8 +33,12 @@ export interface CardFeature {
    * works after the pane (or the workbook) was closed and reopened. Excel mode only.
    */
   undoFill?(): Promise<{ cells: number; changed: number }>;
-  /** «Новая карта»: the template with its drop-downs, named from the teacher. */
-  newCard?(teacher: string): Promise<{ name: string }>;
+  /**
+   * «Новая карта»: the template with its drop-downs (the district's competencies among them),
+   * the ФИО filled in, named from the teacher: a new sheet in Excel, a downloaded file in a
+   * browser.
+   */
+  newCard?(teacher: string, options: { config: Config }): Promise<{ name: string }>;
 }
 
 export interface SummaryFeature {

@@ -3,8 +3,10 @@ import { createRoot } from "react-dom/client";
 
 import { browserCardFeature } from "./browser/cardFeature.js";
 import { download } from "./browser/download.js";
+import { browserSummaryFeature } from "./browser/summaryFeature.js";
 import { excelCardFeature } from "./excel/cardFeature.js";
 import { ExcelHost } from "./excel/excelHost.js";
+import { excelSummaryFeature } from "./excel/summaryFeature.js";
 import type { Features } from "./features.js";
 import type { PaneHost } from "./pane/App.js";
 import { App } from "./pane/App.js";
@@ -16,12 +18,10 @@ void start();
 
 async function start(): Promise<void> {
   const host = await detectHost();
-  // Excel mode's new card and the summary in both modes are still to come (README): their
-  // tabs say so.
   const features: Features =
     host.kind === "browser"
-      ? { card: browserCardFeature(download) }
-      : { card: excelCardFeature(host.excel) };
+      ? { card: browserCardFeature(download), summary: browserSummaryFeature(download) }
+      : { card: excelCardFeature(host.excel), summary: excelSummaryFeature(host.excel) };
   const root = document.getElementById("root");
   if (!root) {
     throw new Error("taskpane.html has no #root element");

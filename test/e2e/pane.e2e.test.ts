@@ -8,8 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { StandinState } from "../../addin/test/standin/standin.js";
 import type { WorkbookData } from "../../addin/test/standin/workbook.js";
+import { aggregate } from "../../lib/domain/summary-aggregate.js";
+import { parseAddress } from "../../lib/sheet/grid.js";
+import { cardTemplate } from "../../lib/sheet/template.js";
+import { readSummaryWorkbook } from "../../lib/xlsx/readSummaryWorkbook.js";
 import { readWorkbook } from "../../lib/xlsx/readWorkbook.js";
 import { cardRows } from "../fixtures/cardSheet.js";
+import { iom } from "../iom.js";
 import { launchChromium, OFFICE_JS, paneContext } from "./browser.js";
 import { promisedFindings, sampleFiles, workbooksIn } from "./fixtures.js";
 import type { StaticServer } from "./server.js";
@@ -18,7 +23,9 @@ import { serveStatic } from "./server.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pane = join(root, "out", "addin");
 const standinScript = join(root, "out", "standin", "office-standin.js");
-const docs = join(root, "docs");
+// Screenshots of each screen: out/screens by default, so a test run leaves the tracked docs/
+// alone; `IOM_SCREENSHOTS=docs npm run test:e2e` refreshes the README's pictures.
+const docs = join(root, process.env.IOM_SCREENSHOTS ?? join("out", "screens"));
 
 let browser: Browser;
 let server: StaticServer;
@@ -235,16 +242,55 @@ describe("the pane in a browser, without Office", () => {
     await close();
   });
 
-  it("shows the settings and the tabs still to come", async () => {
+  it("shows the settings and says what is wrong in the district's configuration", async () => {
     const { page, close } = await openPane();
 
     await page.getByRole("tab", { name: "Настройки" }).click();
     await page.getByTestId("config").fill('{"thresholds":{"low":50,"medium":65}}');
     await page.getByText("порог среднего уровня должен быть ниже порога низкого").waitFor();
     await page.screenshot({ path: join(docs, "addin-settings.png"), fullPage: true });
-    await page.getByTestId("config").fill("");
+    await close();
+  });
+
+  it("summarises the samples into a downloaded workbook with the counts of `iom summary`", async () => {
+    const out = join(root, "out", "e2e");
+    mkdirSync(out, { recursive: true });
+    const cli = await iom(
+      "summary",
+      join(root, "samples"),
+      "-o",
+      join(out, "сводка-cli.xlsx"),
+      "--force",
+      "--json",
+      "--jobs",
+      "1",
+      "--today",
+      "2026-11-16",
+    );
+    const expected = JSON.parse(cli.stdout.join("\n")) as { cards: number; teachers: unknown[] };
+    const { page, problems, close } = await openPane();
+    await setAsOf(page, "16.11.2026");
     await page.getByRole("tab", { name: "Сводка" }).click();
-    await page.screenshot({ path: join(docs, "addin-summary.png"), fullPage: true });
+
+    await page.getByRole("button", { name: `Взять примеры (${offered.size})` }).click();
+    const downloaded = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Сводка по району" }).click();
+    const file = await downloaded;
+    await page.getByTestId("summary-done").waitFor({ timeout: 60_000 });
+
+    expect(file.suggestedFilename()).toBe("Сводка ИОМ 2026-11-16.xlsx");
+    const read = await readSummaryWorkbook(await readFile((await file.path())!));
+    expect(read!.summary.asOf).toBe("2026-11-16");
+    expect(read!.summary.cards).toBe(expected.cards);
+    expect(aggregate(read!.summary).teachers).toHaveLength(expected.teachers.length);
+    expect(await page.getByTestId("summary-done").textContent()).toContain(
+      `Сводка готова (${expected.cards} карт, ${expected.teachers.length} педагогов)`,
+    );
+    expect(await page.getByTestId("summary-bars").textContent()).toContain(
+      "Методическая компетенция",
+    );
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(docs, "addin-browser-summary.png"), fullPage: true });
     await close();
   });
 });
@@ -256,6 +302,18 @@ function excelWorkbook(sheets: number): WorkbookData {
       name: i === 0 ? "Иванова" : `Педагог ${i + 1}`,
       cells: cardRows({ badPhone: i === 0, wrongColumn: i === 0 }),
       fills: i === 0 ? { B12: "#00B0F0" } : ({} as Record<string, string>),
+    })),
+  };
+}
+
+/** A school's workbook: a card sheet a teacher, each with the deficits of the fixture. */
+function schoolWorkbook(): WorkbookData {
+  const teachers = ["Иванова Анна Петровна", "Петрова Ольга Сергеевна", "Сидоров Иван Ильич"];
+  return {
+    name: "Карты школы.xlsx",
+    sheets: teachers.map((teacher, i) => ({
+      name: teacher.split(" ")[0]!,
+      cells: cardRows({ teacher, wrongColumn: i === 0 }),
     })),
   };
 }
@@ -350,7 +408,137 @@ describe("the pane in Excel (the stand-in for the Excel API)", () => {
       await close();
     }
 
-    expect(syncs).toEqual([5, 5, 5]);
+    expect(syncs).toEqual([3, 3, 3]);
+  });
+
+  it("writes the summary of the card sheets as new sheets with a chart of deficits, in one run", async () => {
+    const { page, problems, close } = await openPane(schoolWorkbook());
+    await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+    await setAsOf(page, "16.11.2025");
+    await page.getByRole("tab", { name: "Сводка" }).click();
+    const before = await standin(page);
+
+    await page.getByRole("button", { name: "Сводка по району" }).click();
+    await page.getByTestId("summary-done").waitFor();
+
+    const after = await standin(page);
+    expect(after.runs - before.runs).toBe(1);
+    const book = await page.evaluate(() => {
+      const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
+      const overview = state.sheet("Сводка ИОМ")!;
+      return {
+        sheets: state.sheets.map((sheet) => sheet.name),
+        active: state.active,
+        charts: overview.charts.map((chart) => ({
+          type: chart.type,
+          series: chart.series.map((series) => series.name),
+          categories: chart.categories,
+        })),
+      };
+    });
+    expect(book.sheets).toEqual([
+      "Иванова",
+      "Петрова",
+      "Сидоров",
+      "Сводка ИОМ",
+      "Сводка ИОМ – педагоги",
+      "Сводка ИОМ – замечания",
+    ]);
+    expect(book.active).toBe("Сводка ИОМ");
+    expect(book.charts).toEqual([
+      {
+        type: "BarStacked",
+        series: ["высокий", "средний", "низкий", "«+» без уровня"],
+        categories: ["Предметная компетенция", "Методическая компетенция", "ИКТ-компетенции"],
+      },
+    ]);
+    expect(await page.getByTestId("summary-done").textContent()).toContain(
+      "Сводка готова (3 карты, 3 педагога): лист «Сводка ИОМ» с диаграммой",
+    );
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(docs, "addin-excel-summary.png"), fullPage: true });
+    await close();
+  });
+
+  it("adds a new card on a sheet named after the teacher, with its drop-down lists", async () => {
+    const { page, problems, close } = await openPane(excelWorkbook(1));
+    await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+    await page.getByRole("tab", { name: "Карта" }).click();
+    await page.getByLabel("ФИО педагога для новой карты").fill("Сидорова Мария Петровна");
+    const before = await standin(page);
+
+    await page.getByTestId("new-card").click();
+    await page.getByText("Добавлен лист «Сидорова Мария Петровна»").waitFor();
+
+    const after = await standin(page);
+    expect(after.runs - before.runs).toBe(1);
+    expect(after.syncs - before.syncs).toBe(2);
+    const nameCell = parseAddress(
+      cardTemplate().card.cells.find((c) => c.field === "general.fullName")!.cell,
+    );
+    const card = await page.evaluate((at) => {
+      const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
+      const sheet = state.sheet("Сидорова Мария Петровна")!;
+      const lists = [...sheet.validations.values()].map((v) => v.list).filter(Boolean);
+      return {
+        sheets: state.sheets.map((s) => s.name),
+        active: state.active,
+        name: sheet.cells.get(`${at.row},${at.col}`)?.value,
+        lists: [...new Set(lists)].sort(),
+        competencies: state.names.get("Список_компетенций"),
+      };
+    }, nameCell);
+    expect(card).toEqual({
+      sheets: ["Иванова", "Сидорова Мария Петровна", "Справочники"],
+      active: "Сидорова Мария Петровна",
+      name: "Сидорова Мария Петровна",
+      lists: [
+        "=Список_знаков",
+        "=Список_итогов",
+        "=Список_категорий",
+        "=Список_категорий_работников",
+        "=Список_компетенций",
+        "=Список_отметок",
+        "=Список_уровней_мероприятия",
+        "=Список_форм_оценки",
+      ],
+      competencies: "=Справочники!$A$2:$A$16",
+    });
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(docs, "addin-excel-new-card.png"), fullPage: true });
+    await close();
+  });
+
+  it("spends the same syncs on a summary and on a new card with 1, 10 and 100 card sheets", async () => {
+    const syncs: { summary: number; card: number }[] = [];
+    for (const sheets of [1, 10, 100]) {
+      const { page, close } = await openPane(excelWorkbook(sheets));
+      await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+      await page.getByRole("tab", { name: "Сводка" }).click();
+      const start = await standin(page);
+      await page.getByRole("button", { name: "Сводка по району" }).click();
+      await page.getByTestId("summary-done").waitFor({ timeout: 60_000 });
+      const summarised = await standin(page);
+      await page.getByRole("tab", { name: "Карта" }).click();
+      await page.getByLabel("ФИО педагога для новой карты").fill("Сидорова Мария Петровна");
+      await page.getByTestId("new-card").click();
+      await page.getByText(/^Добавлен лист/).waitFor();
+      const carded = await standin(page);
+
+      expect(summarised.runs - start.runs).toBe(1);
+      expect(carded.runs - summarised.runs).toBe(1);
+      syncs.push({
+        summary: summarised.syncs - start.syncs,
+        card: carded.syncs - summarised.syncs,
+      });
+      await close();
+    }
+
+    expect(syncs).toEqual([
+      { summary: 3, card: 2 },
+      { summary: 3, card: 2 },
+      { summary: 3, card: 2 },
+    ]);
   });
 
   it("marks by colour only where ExcelApi 1.18 (notes) is missing, and says so", async () => {

@@ -40,12 +40,14 @@ export function browserCardFeature(save: (name: string, bytes: Uint8Array) => vo
       return { cards, cells };
     },
 
-    async newCard(teacher) {
+    async newCard(teacher, options) {
       const [{ createCardWorkbook }, { CardSchema }] = await Promise.all([
         import(/* webpackChunkName: "xlsx-write" */ "../../../lib/xlsx/createCardWorkbook.js"),
         import("../../../lib/domain/card.js"),
       ]);
-      const bytes = await createCardWorkbook(CardSchema.parse({ general: { fullName: teacher } }));
+      const bytes = await createCardWorkbook(CardSchema.parse({ general: { fullName: teacher } }), {
+        config: options.config,
+      });
       const name = `ИОМ ${safeFileName(teacher)}.xlsx`;
       save(name, bytes);
       return { name };

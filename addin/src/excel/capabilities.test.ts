@@ -15,6 +15,7 @@ describe("capabilitiesOf", () => {
       mergedAreas: true,
       fillPattern: true,
       copyFormats: true,
+      pageLayout: true,
     });
     expect(asked).toEqual(["ExcelApi 1.18", "ExcelApi 1.13", "ExcelApi 1.9"]);
   });
@@ -24,6 +25,12 @@ describe("capabilitiesOf", () => {
       capabilitiesOf(() => {
         throw new Error("unknown set");
       }),
-    ).toEqual({ notes: false, mergedAreas: false, fillPattern: false, copyFormats: false });
+    ).toEqual({
+      notes: false,
+      mergedAreas: false,
+      fillPattern: false,
+      copyFormats: false,
+      pageLayout: false,
+    });
   });
 });

@@ -11,6 +11,11 @@ export interface Capabilities {
   fillPattern: boolean;
   /** Copying formats (ExcelApi 1.9): a column fill adds looks like its table; else plain cells. */
   copyFormats: boolean;
+  /**
+   * Print set-up, filters and indents (ExcelApi 1.9): a new card and the summary sheets print
+   * on A4 landscape and the lists filter; without them the sheets are the same, unprinted.
+   */
+  pageLayout: boolean;
 }
 
 /**
@@ -32,5 +37,5 @@ export function capabilitiesOf(
   const notes = excel("1.18");
   const mergedAreas = excel("1.13");
   const set19 = excel("1.9");
-  return { notes, mergedAreas, fillPattern: set19, copyFormats: set19 };
+  return { notes, mergedAreas, fillPattern: set19, copyFormats: set19, pageLayout: set19 };
 }

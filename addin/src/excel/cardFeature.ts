@@ -2,8 +2,8 @@ import type { CardFeature } from "../features.js";
 import type { ExcelHost } from "./excelHost.js";
 
 /**
- * «Заполнить» and «Отменить заполнение» on the open workbook. «Новая карта» inside Excel (the
- * template laid out through Office.js) is not in this version: the tab offers none.
+ * «Заполнить», «Отменить заполнение» and «Новая карта» on the open workbook: the new card is
+ * the template laid out through Office.js on a sheet of its own.
  */
 export function excelCardFeature(host: ExcelHost): CardFeature {
   return {
@@ -13,6 +13,9 @@ export function excelCardFeature(host: ExcelHost): CardFeature {
     async undoFill() {
       const { restored, changed } = await host.undoFill();
       return { cells: restored, changed };
+    },
+    async newCard(teacher, options) {
+      return await host.newCard(teacher, options);
     },
   };
 }

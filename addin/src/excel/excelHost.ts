@@ -1,11 +1,13 @@
 import type { Config } from "../../../lib/domain/config.js";
 import type { LocatedFinding } from "../../../lib/sheet/located.js";
+import type { SummaryAccumulator } from "../../../lib/domain/summary.js";
 import { readCards } from "../../../lib/sheet/readCards.js";
 import type { Capabilities } from "./capabilities.js";
 import { capabilitiesOf } from "./capabilities.js";
 import type { FillReport } from "./fill.js";
 import { fillSheets, undoFill } from "./fill.js";
-import { applyMarks, queueMarks, removeMarks } from "./marks.js";
+import { applyMarks, prepareLooks, queueMarks, removeMarks } from "./marks.js";
+import type { WorkbookSummary } from "./summarizeWorkbook.js";
 import { readSheets } from "./readSheets.js";
 import { selectCell } from "./selectCell.js";
 
@@ -59,11 +61,18 @@ export class ExcelHost {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
       context.workbook.load("name");
+      // Checking every sheet, the marks learn how the cells look while the sheets are read.
+      const looks =
+        options.mark && options.scope === "all"
+          ? prepareLooks(context, previousMarks, () => namesOf(worksheets), this.capabilities)
+          : null;
 
       const grids = await readSheets(context, {
         scope: options.scope,
         capabilities: this.capabilities,
         onProgress: options.onProgress,
+        fills: looks?.fills,
+        alongside: looks?.alongside,
       });
       const file = context.workbook.name || "Эта книга";
       const { records, findings } = readCards(grids, {
@@ -72,10 +81,18 @@ export class ExcelHost {
         config: options.config,
       });
 
-      const sheets = new Set(worksheets.items.map((sheet) => sheet.name));
+      const sheets = namesOf(worksheets);
       const scope = new Set(grids.map((grid) => grid.name));
       const marks = options.mark
-        ? await applyMarks(context, previousMarks(), findings, sheets, this.capabilities, scope)
+        ? await applyMarks(
+            context,
+            previousMarks(),
+            findings,
+            sheets,
+            this.capabilities,
+            scope,
+            looks?.known,
+          )
         : previousMarks();
       return { file, cards: records.length, sheets: [...scope], findings, marked: marks.length };
     });
@@ -121,8 +138,46 @@ export class ExcelHost {
     return await this.excel.run((context) => undoFill(context, this.capabilities));
   }
 
+  /**
+   * «Новая карта»: the template on a new sheet named after the teacher (newCard.ts). The
+   * template comes with the first card made, as a chunk of its own: opening the pane in Excel
+   * does not wait for it.
+   */
+  async newCard(teacher: string, options: { config: Config }): Promise<{ name: string }> {
+    const { addCardSheet } = await import(/* webpackChunkName: "template" */ "./newCard.js");
+    return await this.excel.run((context) =>
+      addCardSheet(context, teacher, { config: options.config, capabilities: this.capabilities }),
+    );
+  }
+
+  /**
+   * «Сводка по району»: the workbook's cards (where asked) folded into `summary`, written as
+   * new sheets with a chart (summarizeWorkbook.ts, a chunk of its own as the template is).
+   */
+  async summarize(
+    summary: SummaryAccumulator,
+    options: {
+      asOf: Date;
+      config: Config;
+      includeWorkbook: boolean;
+      onProgress?: (done: number, total: number) => void;
+    },
+  ): Promise<WorkbookSummary> {
+    const { summarizeWorkbook } = await import(
+      /* webpackChunkName: "summary" */ "./summarizeWorkbook.js"
+    );
+    return await this.excel.run((context) =>
+      summarizeWorkbook(context, summary, { ...options, capabilities: this.capabilities }),
+    );
+  }
+
   /** Shows a finding's cell. */
   async select(sheet: string, cell: string): Promise<void> {
     await this.excel.run((context) => selectCell(context, sheet, cell));
   }
+}
+
+/** The names of the workbook's sheets, loaded by the last sync. */
+function namesOf(worksheets: Excel.WorksheetCollection): Set<string> {
+  return new Set(worksheets.items.map((sheet) => sheet.name));
 }

@@ -39,7 +39,7 @@ export interface FillReport {
  * cells of every card sheet (`planFill`), each change kept with its old value in the hidden
  * record sheet «iom-kit», so that a second fill updates its own cells and «Отменить
  * заполнение» puts them back, after a reopen too. A write into a cell holding a formula is left
- * out (with the other half of a percent's move). Five syncs: three to read, one for the
+ * out (with the other half of a percent's move). Four syncs: two to read, one for the
  * formulas of the cells to write, one to write.
  */
 export async function fillSheets(
@@ -98,7 +98,7 @@ export async function fillSheets(
 /**
  * «Отменить заполнение»: every cell the record lists that still holds what fill wrote gets its
  * old value and format back; a cell changed since is left as it is and stays in the record.
- * Works from the record sheet alone, so the pane may have been closed in between. Four syncs.
+ * Works from the record sheet alone, so the pane may have been closed in between. Three syncs.
  *
  * @returns the cells put back and the cells left because they were changed.
  */

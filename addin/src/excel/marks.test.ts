@@ -5,7 +5,17 @@ import { cardRows, FIXTURE_AS_OF } from "../../../test/fixtures/cardSheet.js";
 import { createStandin } from "../../test/standin/standin.js";
 import type { WorkbookData } from "../../test/standin/workbook.js";
 import { ExcelHost } from "./excelHost.js";
-import { MARK_COLORS, MARKS_SETTING, NOTE_TITLE } from "./marks.js";
+import type { LocatedFinding } from "../../../lib/sheet/located.js";
+import { capabilitiesOf } from "./capabilities.js";
+import {
+  applyMarks,
+  MARK_COLORS,
+  MARKS_SETTING,
+  NOTE_TITLE,
+  prepareLooks,
+  queueMarks,
+} from "./marks.js";
+import { readSheets } from "./readSheets.js";
 
 function workbook(extra: Partial<WorkbookData> = {}): WorkbookData {
   return {
@@ -27,6 +37,7 @@ function hostOn(data: WorkbookData) {
 }
 
 const check = { asOf: FIXTURE_AS_OF, config: defaultConfig, mark: true } as const;
+const ALL_CAPABILITIES = capabilitiesOf(() => true);
 
 describe("marks on faulty cells", () => {
   it("colours each faulty cell by its worst severity and adds a note with its findings", async () => {
@@ -137,8 +148,85 @@ describe("marks on faulty cells", () => {
       syncs.push(state.syncs);
     }
 
-    // Three to read, two to mark.
-    expect(syncs).toEqual([5, 5, 5]);
+    // Two to read (the cells' fills and notes with them), one to mark.
+    expect(syncs).toEqual([3, 3, 3]);
+  });
+
+  it("marks in three syncs from ExcelApi 1.9, four before it, where the cells' fills come apart", async () => {
+    const syncs: Record<string, number> = {};
+    for (const apiVersion of ["1.18", "1.13", "1.9", "1.8"]) {
+      const { host, state } = hostOn(workbook({ apiVersion }));
+      await host.check({ ...check, scope: "all" });
+      syncs[apiVersion] = state.syncs;
+    }
+
+    expect(syncs).toEqual({ "1.18": 3, "1.13": 3, "1.9": 3, "1.8": 4 });
+  });
+
+  it("marks the same where the cells had to be read in blocks, and takes the marks off again", async () => {
+    const plain = hostOn(workbook());
+    const blocks = hostOn(workbook({ payloadLimit: 6_000 }));
+
+    await plain.host.check({ ...check, scope: "all" });
+    await blocks.host.check({ ...check, scope: "all" });
+    await blocks.host.check({ ...check, scope: "all" });
+
+    expect(blocks.state.syncs).toBeGreaterThan(6);
+    expect(blocks.state.settings.get(MARKS_SETTING)).toEqual(
+      plain.state.settings.get(MARKS_SETTING),
+    );
+    await blocks.host.clearMarks();
+    expect(blocks.state.sheet("Иванова")!.fills).toEqual(
+      new Map([["11,1", { color: "#00B0F0", pattern: "Solid" }]]),
+    );
+    expect(blocks.state.sheet("Иванова")!.notes.size).toBe(0);
+  });
+
+  it("asks Excel how a faulty cell outside the used ranges looks, in a sync of its own", async () => {
+    const { Excel, state } = createStandin(
+      workbook({
+        sheets: [{ name: "Иванова", cells: cardRows(), fills: { Z99: "#00B0F0" } }],
+      }),
+    );
+    const finding = (cell: string): LocatedFinding => ({
+      file: "книга.xlsx",
+      sheet: "Иванова",
+      cell,
+      severity: "error",
+      code: "general.phone",
+      message: "Проверьте телефон",
+    });
+
+    const { marks, syncs } = await Excel.run(async (context) => {
+      const previous = queueMarks(context);
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const sheets = () => new Set(["Иванова"]);
+      const looks = prepareLooks(context, previous, sheets, ALL_CAPABILITIES);
+      await readSheets(context, {
+        scope: "all",
+        capabilities: ALL_CAPABILITIES,
+        fills: looks.fills,
+        alongside: looks.alongside,
+      });
+      const before = state.syncs;
+      const marks = await applyMarks(
+        context,
+        previous(),
+        [finding("B12"), finding("Z99")],
+        sheets(),
+        ALL_CAPABILITIES,
+        sheets(),
+        looks.known,
+      );
+      return { marks, syncs: state.syncs - before };
+    });
+
+    expect(syncs).toBe(2);
+    expect(marks.map((m) => [m.cell, m.prior])).toEqual([
+      ["B12", { color: "#FFFFFF", none: true }],
+      ["Z99", { color: "#00B0F0", none: false }],
+    ]);
   });
 
   it("selects a finding's cell on its sheet in one sync", async () => {

@@ -1,5 +1,7 @@
+import { parseAddress } from "../../../lib/sheet/grid.js";
 import type { LocatedFinding } from "../../../lib/sheet/located.js";
 import type { Capabilities } from "./capabilities.js";
+import type { SheetFills } from "./readSheets.js";
 
 /** The workbook setting that remembers the marks, so «Снять отметки» works after a reopen. */
 export const MARKS_SETTING = "iom-kit.marks";
@@ -37,14 +39,25 @@ function marksIn(setting: Excel.Setting): Mark[] {
   return setting.isNullObject ? [] : parseMarks(setting.value);
 }
 
+/** What a cell shows: its fill, and its note (undefined where the host has no notes). */
+export interface CellLook {
+  fill: { color: string; none: boolean };
+  note: string | null | undefined;
+}
+
+/** The looks of cells learnt beforehand (prepareLooks); undefined for a cell not known. */
+export type Looks = (sheet: string, cell: string) => CellLook | undefined;
+
 /**
  * Takes off the previous marks (where the cell still shows them) and marks the cells of the
  * findings: a fill by severity and, with ExcelApi 1.18, a note listing the cell's findings.
  * Where notes are missing, or the cell has a note of the user's own, the cell gets its colour
- * only and the pane's list says the rest. Two syncs whatever the number of cells.
+ * only and the pane's list says the rest. One sync to learn how the cells look (none where
+ * `known` knows them all) and one to write, whatever the number of cells.
  *
  * @param sheets the workbook's sheet names: marks on a sheet renamed or deleted are dropped.
  * @param scope the sheets checked: marks on other sheets stay as they are (all by default).
+ * @param known the looks learnt while the sheets were read (prepareLooks).
  * @returns the marks now in the workbook, also saved in its settings.
  */
 export async function applyMarks(
@@ -54,52 +67,56 @@ export async function applyMarks(
   sheets: ReadonlySet<string>,
   capabilities: Pick<Capabilities, "notes" | "fillPattern">,
   scope: ReadonlySet<string> = sheets,
+  known: Looks = () => undefined,
 ): Promise<Mark[]> {
   const targets = targetsOf(findings).filter((target) => sheets.has(target.sheet));
   const kept = previous.filter((mark) => sheets.has(mark.sheet) && scope.has(mark.sheet));
   const untouched = previous.filter((mark) => sheets.has(mark.sheet) && !scope.has(mark.sheet));
 
-  const states = new Map<string, CellState>();
+  const looks = new Map<string, CellLook>();
+  const pending = new Map<string, CellState>();
   for (const place of [...kept, ...targets]) {
     const id = placeId(place);
-    if (!states.has(id)) {
-      states.set(id, queueCellState(context, place, capabilities));
+    if (looks.has(id) || pending.has(id)) {
+      continue;
+    }
+    const look = known(place.sheet, place.cell);
+    if (look) {
+      looks.set(id, look);
+    } else {
+      pending.set(id, queueCellState(context, place, capabilities));
     }
   }
-  await context.sync();
+  if (pending.size > 0) {
+    await context.sync();
+    for (const [id, state] of pending) {
+      looks.set(id, lookOf(state, capabilities));
+    }
+  }
 
   const restored = new Map<string, Mark>();
   for (const mark of kept) {
-    const state = states.get(placeId(mark))!;
-    if (sameColor(state.fill.color, mark.color)) {
-      restoreFill(state.range, mark.prior);
+    const look = looks.get(placeId(mark))!;
+    if (sameColor(look.fill.color, mark.color)) {
+      restoreFill(rangeOf(context, mark), mark.prior);
       restored.set(placeId(mark), mark);
     }
-    if (
-      mark.note !== null &&
-      state.note &&
-      !state.note.isNullObject &&
-      state.note.content === mark.note
-    ) {
-      state.note.delete();
+    if (mark.note !== null && look.note === mark.note) {
+      context.workbook.worksheets.getItem(mark.sheet).notes.getItem(mark.cell).delete();
     }
   }
 
   const marks: Mark[] = [...untouched];
   for (const target of targets) {
     const id = placeId(target);
-    const state = states.get(id)!;
+    const look = looks.get(id)!;
     const color = MARK_COLORS[target.severity];
-    const prior = restored.get(id)?.prior ?? priorFill(state.fill, capabilities.fillPattern);
-    state.range.format.fill.color = color;
+    const prior = restored.get(id)?.prior ?? look.fill;
+    rangeOf(context, target).format.fill.color = color;
 
     const earlier = kept.find((mark) => placeId(mark) === id);
-    const ownNote =
-      earlier !== undefined &&
-      earlier.note !== null &&
-      state.note?.isNullObject === false &&
-      state.note.content === earlier.note;
-    const free = state.note !== undefined && (state.note.isNullObject || ownNote);
+    const ownNote = earlier !== undefined && earlier.note !== null && look.note === earlier.note;
+    const free = look.note !== undefined && (look.note === null || ownNote);
     const note = free ? noteText(target.messages) : null;
     if (note !== null) {
       context.workbook.worksheets.getItem(target.sheet).notes.add(target.cell, note);
@@ -110,6 +127,56 @@ export async function applyMarks(
   saveMarks(context, marks);
   await context.sync();
   return marks;
+}
+
+/**
+ * Queues, with the reading of a check, what its marks need to know of the cells, so that
+ * marking takes one sync rather than two: every used cell's fill, loaded with the values
+ * (ExcelApi 1.9, through `fills`); the workbook's notes (ExcelApi 1.18: their text with the
+ * sheets, their cells with the values, through `alongside`); and how the cells of the
+ * previous marks look now. A cell outside the sheets' used ranges, or any cell on a host
+ * without 1.9, is not known, and `applyMarks` asks Excel about it in a sync of its own.
+ *
+ * Call before the reader's first sync; pass `fills` and `alongside` to `readSheets`, then
+ * `known` to `applyMarks`.
+ *
+ * @param previous the marks of the workbook, readable once the first sync is done.
+ * @param sheets the workbook's sheet names, likewise.
+ */
+export function prepareLooks(
+  context: Excel.RequestContext,
+  previous: () => Mark[],
+  sheets: () => ReadonlySet<string>,
+  capabilities: Pick<Capabilities, "notes" | "fillPattern">,
+): { fills: Map<string, SheetFills> | undefined; alongside: () => void; known: Looks } {
+  const fills = capabilities.fillPattern ? new Map<string, SheetFills>() : undefined;
+  const notes = capabilities.notes ? queueNotes(context) : null;
+  let states = new Map<string, CellState>();
+  let located: (() => Map<string, string>) | null = null;
+
+  return {
+    fills,
+    alongside() {
+      const names = sheets();
+      states = new Map();
+      for (const mark of previous().filter((m) => names.has(m.sheet))) {
+        states.set(placeId(mark), queueCellState(context, mark, capabilities));
+      }
+      located = notes ? locateNotes(notes) : null;
+    },
+    known(sheet, cell) {
+      const state = states.get(placeId({ sheet, cell }));
+      if (state) {
+        return lookOf(state, capabilities);
+      }
+      const fill = fills ? fillAt(fills.get(sheet), cell) : undefined;
+      if (!fill || (notes && !located)) {
+        return undefined;
+      }
+      const note = located ? (located().get(placeId({ sheet, cell })) ?? null) : undefined;
+      return { fill: priorOf(fill.color, fill.pattern, true), note };
+    },
+  };
 }
 
 /**
@@ -159,7 +226,6 @@ function targetsOf(findings: readonly LocatedFinding[]): Target[] {
 }
 
 interface CellState {
-  range: Excel.Range;
   fill: Excel.RangeFill;
   note: Excel.Note | undefined;
 }
@@ -170,30 +236,106 @@ function queueCellState(
   capabilities: Pick<Capabilities, "notes" | "fillPattern">,
 ): CellState {
   const sheet = context.workbook.worksheets.getItem(place.sheet);
-  const range = sheet.getRange(place.cell);
+  const fill = fillOf(sheet.getRange(place.cell));
   if (capabilities.fillPattern) {
-    range.format.fill.load("color,pattern");
+    fill.load("color,pattern");
   } else {
-    range.format.fill.load("color");
+    fill.load("color");
   }
   const note = capabilities.notes ? sheet.notes.getItemOrNullObject(place.cell) : undefined;
   note?.load("content");
-  return { range, fill: fillOf(range), note };
+  return { fill, note };
+}
+
+/** A range's fill: a navigation property, which Office.js gives without a load. */
+function fillOf(range: Excel.Range): Excel.RangeFill {
+  return range.format.fill;
+}
+
+/** A loaded and synced cell state as a look. */
+function lookOf(state: CellState, capabilities: Pick<Capabilities, "fillPattern">): CellLook {
+  const { fill, note } = state;
+  return {
+    fill: priorOf(
+      fill.color,
+      capabilities.fillPattern ? fill.pattern : undefined,
+      capabilities.fillPattern,
+    ),
+    note: note === undefined ? undefined : note.isNullObject ? null : note.content,
+  };
 }
 
 /**
  * The fill to restore. Before ExcelApi 1.9 a cell with no fill and a white one both read as
  * #FFFFFF; white is then taken for none, which looks the same but for the gridlines.
  */
-function priorFill(fill: Excel.RangeFill, withPattern: boolean): Mark["prior"] {
-  const color = fill.color ?? "#FFFFFF";
-  const none = withPattern ? fill.pattern === "None" : sameColor(color, "#FFFFFF");
-  return { color, none };
+function priorOf(
+  color: string | null | undefined,
+  pattern: string | undefined,
+  withPattern: boolean,
+): Mark["prior"] {
+  const shown = color ?? "#FFFFFF";
+  const none = withPattern ? pattern === "None" : sameColor(shown, "#FFFFFF");
+  return { color: shown, none };
 }
 
-/** A range's fill: a navigation property, which Office.js gives without a load. */
-function fillOf(range: Excel.Range): Excel.RangeFill {
-  return range.format.fill;
+/** A cell's fill as `getCellProperties` gave it with the values; undefined outside the range. */
+function fillAt(
+  fills: SheetFills | undefined,
+  cell: string,
+): { color?: string; pattern?: string } | undefined {
+  if (!fills) {
+    return undefined;
+  }
+  const { row, col } = parseAddress(cell);
+  return fills.cells[row - fills.top]?.[col - fills.left]?.format?.fill;
+}
+
+/** The workbook's notes, their text queued for loading (ExcelApi 1.18). */
+function queueNotes(context: Excel.RequestContext): Excel.NoteCollection {
+  const notes = context.workbook.notes;
+  notes.load("items/content");
+  return notes;
+}
+
+/**
+ * Queues the cell of every note (their text loaded by the last sync); the returned function
+ * gives the notes by place once the next sync is done.
+ */
+function locateNotes(notes: Excel.NoteCollection): () => Map<string, string> {
+  const located = notes.items.map((note) => {
+    const cell = note.getLocation();
+    cell.load("address");
+    return { note, cell };
+  });
+  return () => notesByPlace(located);
+}
+
+function notesByPlace(located: { note: Excel.Note; cell: Excel.Range }[]): Map<string, string> {
+  const places = new Map<string, string>();
+  for (const { note, cell } of located) {
+    const place = placeOf(cell.address);
+    if (place) {
+      places.set(placeId(place), note.content);
+    }
+  }
+  return places;
+}
+
+/** «'Карта ИОМ'!$C$23» as its sheet and cell. */
+function placeOf(address: string): { sheet: string; cell: string } | null {
+  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)/.exec(address);
+  if (!match) {
+    return null;
+  }
+  return { sheet: match[1]?.replace(/''/g, "'") ?? match[2]!, cell: `${match[3]}${match[4]}` };
+}
+
+function rangeOf(
+  context: Excel.RequestContext,
+  place: { sheet: string; cell: string },
+): Excel.Range {
+  return context.workbook.worksheets.getItem(place.sheet).getRange(place.cell);
 }
 
 function restoreFill(range: Excel.Range, prior: Mark["prior"]): void {

@@ -10,21 +10,46 @@ export interface ReadSheetsOptions {
   /** The active sheet only, or every sheet of the workbook. */
   scope: "active" | "all";
   capabilities: Pick<Capabilities, "mergedAreas">;
-  /** Cells one request may read (see blocks.ts). */
+  /** Cells one request may read where the used ranges do not fit one answer (see blocks.ts). */
   budget?: number;
   /** Read iom-kit's record sheet too (fill and its undo need it); passed over by default. */
   record?: boolean;
+  /**
+   * Sheets to pass over besides the record sheet, by name (the sheets of an earlier summary).
+   * Asked after the first sync, so it may read what was queued to load with it.
+   */
+  skip?: (name: string) => boolean;
+  /**
+   * Where to put each sheet's cell fills (ExcelApi 1.9), loaded with the values: so that the
+   * marks of a check know the colours of the cells they mark without a sync of their own. Left
+   * empty where the cells had to be read in blocks.
+   */
+  fills?: Map<string, SheetFills>;
+  /**
+   * Queues loads to ride along with the sync that reads the cells (the state of the cells an
+   * earlier check marked). Called once the sheets are known; called again where that sync had
+   * to be redone in blocks.
+   */
+  alongside?: () => void;
   /** Called after each request with the cells read so far and in all. */
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The fills of a sheet's used range, from its top-left cell (0-based). */
+export interface SheetFills {
+  top: number;
+  left: number;
+  cells: { format?: { fill?: { color?: string; pattern?: string } } }[][];
+}
+
 /**
- * Reads sheets of the open workbook into the grids the CLI reads from files, in batches:
- * the sheets and their used ranges first (two syncs for every sheet, one for the active
- * sheet), then every sheet's cells in requests of 2-D blocks, one sync each. While the
- * workbook fits one request, the syncs do not grow with the number of sheets. Only `values`
- * and `numberFormat` are loaded, and the merged areas where ExcelApi 1.13 has them; iom-kit's
- * own record sheet is not read.
+ * Reads sheets of the open workbook into the grids the CLI reads from files: the sheets first
+ * (one sync, for every sheet; none for the active sheet), then in one more sync every sheet's
+ * used range with its values and number formats, and the merged areas where ExcelApi 1.13
+ * has them. So a check of 1 or 100 card sheets reads in two syncs. Where the answer passes
+ * what one request may carry (Excel on the web's 5 MB), the cells are read again in requests
+ * of 2-D blocks, one sync each, after one sync for the used ranges' extents: the syncs then
+ * grow with the cells, never with the sheets. iom-kit's own record sheet is not read.
  *
  * Work queued on the context before the call (a setting to load) rides along with its first
  * sync.
@@ -37,24 +62,108 @@ export async function readSheets(
   context: Excel.RequestContext,
   options: ReadSheetsOptions,
 ): Promise<Grid[]> {
-  const sheets = await usedExtents(
-    context,
-    options.scope,
-    options.capabilities.mergedAreas,
-    options.record === true,
-  );
+  const sheets = await listSheets(context, options);
 
-  const extents: Extent[] = sheets.map(({ name, rows, cols }) => ({ sheet: name, rows, cols }));
-  const total = extents.reduce((sum, extent) => sum + extent.rows * extent.cols, 0);
-  const grids = new Map<string, Grid>(
-    sheets.map(({ name, state }) => [name, { name, rows: [], merges: [], state }]),
+  options.alongside?.();
+  const used = sheets.map((sheet) => {
+    const range = sheet.getUsedRange(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
+    return {
+      sheet,
+      range,
+      merged: mergedAreasOf(range, options.capabilities.mergedAreas),
+      fills: options.fills
+        ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } })
+        : undefined,
+    };
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isTooLarge(error)) {
+      throw error;
+    }
+    options.fills?.clear();
+    options.alongside?.();
+    return await readInBlocks(context, sheets, options);
+  }
+
+  const grids = used.map(({ sheet, range, merged, fills }) => {
+    const grid = emptyGrid(sheet);
+    const block = {
+      sheet: sheet.name,
+      row: range.rowIndex,
+      col: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+    };
+    placeBlock(grid, block, range.values, range.numberFormat);
+    grid.merges = mergesOf(merged);
+    if (fills) {
+      options.fills!.set(sheet.name, { top: block.row, left: block.col, cells: fills.value });
+    }
+    return grid;
+  });
+  const cells = used.reduce((sum, { range }) => sum + range.rowCount * range.columnCount, 0);
+  options.onProgress?.(cells, cells);
+  return grids;
+}
+
+/** The sheets to read: every sheet but the passed-over ones (one sync), or the active one. */
+async function listSheets(
+  context: Excel.RequestContext,
+  options: ReadSheetsOptions,
+): Promise<Excel.Worksheet[]> {
+  const worksheets = context.workbook.worksheets;
+  if (options.scope === "active") {
+    // Its name and visibility come with the cells' sync.
+    const active = worksheets.getActiveWorksheet();
+    active.load("name,visibility");
+    return [active];
+  }
+
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const skip = options.skip ?? (() => false);
+  return worksheets.items.filter(
+    (sheet) => (options.record === true || sheet.name !== RECORD_SHEET) && !skip(sheet.name),
   );
+}
+
+/**
+ * The cells in requests of blocks, where one answer could not carry them: the used ranges'
+ * extents from A1 first (one sync), then a sync a request.
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  options: ReadSheetsOptions,
+): Promise<Grid[]> {
+  const used = sheets.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { sheet, range, merged: mergedAreasOf(range, options.capabilities.mergedAreas) };
+  });
+  await context.sync();
+
+  const extents: Extent[] = used.map(({ sheet, range }) =>
+    range.isNullObject
+      ? { sheet: sheet.name, rows: 0, cols: 0 }
+      : {
+          sheet: sheet.name,
+          rows: range.rowIndex + range.rowCount,
+          cols: range.columnIndex + range.columnCount,
+        },
+  );
+  const total = extents.reduce((sum, extent) => sum + extent.rows * extent.cols, 0);
+  const grids = new Map(used.map(({ sheet }) => [sheet.name, emptyGrid(sheet)]));
 
   let done = 0;
-  for (const request of planRequests(extents, options.budget ?? CELLS_PER_REQUEST)) {
+  const budget = options.budget ?? CELLS_PER_REQUEST;
+  for (const request of planRequests(extents, budget)) {
     // One sync per request is the point of the requests (Excel on the web's 5 MB cap), not
     // a sync per cell or per sheet.
-    const blocks = await loadBlocks(context, request, options.budget ?? CELLS_PER_REQUEST);
+    const blocks = await loadBlocks(context, request, budget);
     for (const { block, values, formats } of blocks) {
       placeBlock(grids.get(block.sheet)!, block, values, formats);
     }
@@ -65,67 +174,30 @@ export async function readSheets(
     options.onProgress?.(0, 0);
   }
 
-  for (const { name, merged } of sheets) {
-    if (merged && !merged.isNullObject) {
-      grids.get(name)!.merges = parseAreas(merged.address);
+  for (const { sheet, range, merged } of used) {
+    if (!range.isNullObject) {
+      grids.get(sheet.name)!.merges = mergesOf(merged);
     }
   }
   return [...grids.values()];
 }
 
-interface SheetExtent {
-  name: string;
-  state: Grid["state"];
-  rows: number;
-  cols: number;
-  /** The merged areas of the used range (ExcelApi 1.13), loaded with it. */
-  merged: Excel.RangeAreas | undefined;
+function emptyGrid(sheet: Excel.Worksheet): Grid {
+  return { name: sheet.name, rows: [], merges: [], state: STATES[sheet.visibility] ?? "visible" };
 }
 
-/** The sheets to read and how far each is used, from A1. */
-async function usedExtents(
-  context: Excel.RequestContext,
-  scope: "active" | "all",
-  mergedAreas: boolean,
-  record: boolean,
-): Promise<SheetExtent[]> {
-  const worksheets = context.workbook.worksheets;
-  let sheets: Excel.Worksheet[];
-  if (scope === "active") {
-    const active = worksheets.getActiveWorksheet();
-    active.load("name,visibility");
-    sheets = [active];
-  } else {
-    worksheets.load("items/name,items/visibility");
-    await context.sync();
-    sheets = worksheets.items.filter((sheet) => record || sheet.name !== RECORD_SHEET);
+/** The merged areas of a used range, queued for loading where ExcelApi 1.13 has them. */
+function mergedAreasOf(range: Excel.Range, available: boolean): Excel.RangeAreas | undefined {
+  if (!available) {
+    return undefined;
   }
+  const merged = range.getMergedAreasOrNullObject();
+  merged.load("address");
+  return merged;
+}
 
-  const used = sheets.map((sheet) => {
-    const range = sheet.getUsedRangeOrNullObject(true);
-    range.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = mergedAreas ? range.getMergedAreasOrNullObject() : undefined;
-    merged?.load("address");
-    return { range, merged };
-  });
-  await context.sync();
-
-  return sheets
-    .map((sheet, index) => {
-      const { range, merged } = used[index]!;
-      const state = STATES[sheet.visibility] ?? "visible";
-      if (range.isNullObject) {
-        return { name: sheet.name, state, rows: 0, cols: 0, merged: undefined };
-      }
-      return {
-        name: sheet.name,
-        state,
-        rows: range.rowIndex + range.rowCount,
-        cols: range.columnIndex + range.columnCount,
-        merged,
-      };
-    })
-    .filter((sheet) => record || sheet.name !== RECORD_SHEET);
+function mergesOf(merged: Excel.RangeAreas | undefined): Range[] {
+  return merged && !merged.isNullObject ? parseAreas(merged.address) : [];
 }
 
 interface LoadedBlock {

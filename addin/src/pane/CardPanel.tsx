@@ -129,6 +129,11 @@ export function CardPanel(props: {
       {feature.newCard && (
         <>
           <Divider />
+          <Caption1>
+            {props.excel
+              ? "«Новая карта» добавит в книгу лист с картой ИОМ по форме Приложения 1: с выпадающими списками и подсказками у ячеек. ФИО впишется в карту, лист назовётся по нему."
+              : "«Новая карта» скачает файл с картой ИОМ по форме Приложения 1: с выпадающими списками и подсказками у ячеек. ФИО впишется в карту, файл назовётся по нему."}
+          </Caption1>
           <Field label="ФИО педагога для новой карты">
             <Input value={teacher} onChange={(_, data) => setTeacher(data.value)} />
           </Field>
@@ -137,8 +142,12 @@ export function CardPanel(props: {
             data-testid="new-card"
             onClick={() =>
               work.run(async () => {
-                const { name } = await feature.newCard!(teacher.trim());
-                return props.excel ? `Добавлен лист «${name}».` : `Карта скачана: «${name}».`;
+                const { name } = await feature.newCard!(teacher.trim(), { config: props.config });
+                // The same ФИО once more would be a second card of one teacher.
+                setTeacher("");
+                return props.excel
+                  ? `Добавлен лист «${name}». Заполните карту: значения выбирайте из списков у ячеек, подсказка появляется при выборе ячейки.`
+                  : `Карта скачана: «${name}».`;
               })
             }
           >

@@ -2,36 +2,46 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import type { Config } from "../../../lib/domain/config.js";
 import type { OpenedFile } from "../browser/checkFiles.js";
+import type { Sample } from "../browser/samples.js";
+import { listSamples, sampleFiles } from "../browser/samples.js";
 import type { SummaryFeature, SummaryOutcome } from "../features.js";
-import { CARDS, count } from "./groupFindings.js";
+import { CARDS, count, FILES } from "./groupFindings.js";
 import { PendingPanel } from "./PendingPanel.js";
 import { useWork } from "./useWork.js";
+
+const TEACHERS = ["педагог", "педагога", "педагогов"] as const;
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  files: { overflowWrap: "anywhere" },
   hidden: { display: "none" },
   bars: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) 2fr",
+    gridTemplateColumns: "minmax(0, 1.2fr) minmax(0, 1fr)",
     columnGap: "8px",
-    rowGap: "4px",
+    rowGap: "6px",
     alignItems: "center",
   },
+  label: { overflowWrap: "anywhere" },
+  track: { display: "flex", alignItems: "center", columnGap: "6px" },
   bar: {
     height: "12px",
-    backgroundColor: tokens.colorBrandBackground,
+    minWidth: "2px",
+    backgroundColor: tokens.colorPaletteRedBackground3,
     borderRadius: tokens.borderRadiusSmall,
   },
 });
@@ -46,9 +56,16 @@ export function SummaryPanel(props: {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<OpenedFile[]>([]);
+  const [samples, setSamples] = useState<Sample[]>([]);
   const [includeWorkbook, setIncludeWorkbook] = useState(true);
   const work = useWork<SummaryOutcome>();
-  const { feature } = props;
+  const { feature, excel } = props;
+
+  useEffect(() => {
+    if (!excel) {
+      void listSamples().then(setSamples);
+    }
+  }, [excel]);
 
   if (!feature) {
     return (
@@ -59,86 +76,125 @@ export function SummaryPanel(props: {
     );
   }
 
-  const most = Math.max(1, ...(work.result?.deficits.map((d) => d.teachers) ?? []));
+  const nothing = files.length === 0 && !(excel && includeWorkbook);
+  const summarize = () =>
+    work.run((onProgress) =>
+      feature.summarize(files, {
+        asOf: props.asOf,
+        config: props.config,
+        onProgress,
+        includeWorkbook: excel && includeWorkbook,
+      }),
+    );
+
   return (
     <div className={styles.column}>
+      <Caption1>
+        {excel
+          ? "Сводка по картам ИОМ: педагоги, уровень профдефицитов по компетенциям, потребность в муниципальных мероприятиях, мероприятия, замечания. Она появится на новых листах книги с диаграммой; листы прежней сводки заменятся."
+          : "Сводка по картам ИОМ из выбранных файлов: педагоги, уровень профдефицитов по компетенциям, потребность в муниципальных мероприятиях, мероприятия, ОО, замечания. Она скачается книгой Excel; исходные файлы не меняются."}
+      </Caption1>
       <input
         ref={input}
         className={styles.hidden}
         type="file"
         accept=".xlsx,.xlsm"
         multiple
+        data-testid="summary-input"
         onChange={(event) => {
           setFiles([...(event.target.files ?? [])]);
           event.target.value = "";
         }}
       />
-      {props.excel && (
+      {excel && (
         <Checkbox
           checked={includeWorkbook}
           onChange={(_, data) => setIncludeWorkbook(data.checked === true)}
-          label="Карты этой книги"
+          label="Карты на листах этой книги"
         />
       )}
-      <Button onClick={() => input.current?.click()}>Добавить файлы .xlsx…</Button>
+      <Field label={excel ? "Карты из других файлов" : "Файлы с картами"}>
+        <div className={styles.buttons}>
+          <Button disabled={work.busy} onClick={() => input.current?.click()}>
+            {files.length > 0 ? "Выбрать другие файлы…" : "Выбрать файлы .xlsx…"}
+          </Button>
+          {samples.length > 0 && (
+            <Button disabled={work.busy} onClick={() => setFiles(sampleFiles(samples))}>
+              {`Взять примеры (${samples.length})`}
+            </Button>
+          )}
+        </div>
+      </Field>
       {files.length > 0 && (
-        <Caption1>{`Файлы: ${files.map((file) => file.name).join(", ")}`}</Caption1>
+        <Caption1 className={styles.files} data-testid="summary-files">
+          {files.length <= 3
+            ? `Выбрано: ${files.map((file) => file.name).join(", ")}`
+            : `Выбрано ${count(files.length, FILES)}`}
+        </Caption1>
       )}
-      <Button
-        appearance="primary"
-        disabled={work.busy || (files.length === 0 && !(props.excel && includeWorkbook))}
-        onClick={() =>
-          work.run((onProgress) =>
-            feature.summarize(files, {
-              asOf: props.asOf,
-              config: props.config,
-              onProgress,
-              includeWorkbook,
-            }),
-          )
-        }
-      >
+      <Button appearance="primary" disabled={work.busy || nothing} onClick={summarize}>
         Сводка по району
       </Button>
-      {work.busy && <ProgressBar value={work.progress} />}
+      {work.busy && (
+        <Field validationMessage="Идёт работа…" validationState="none">
+          <ProgressBar value={work.progress} thickness="large" />
+        </Field>
+      )}
       {work.failure && (
-        <MessageBar intent="error">
-          <MessageBarBody>{work.failure}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Не получилось</MessageBarTitle>
+            {work.failure}
+          </MessageBarBody>
         </MessageBar>
       )}
-      {!work.busy && work.result && (
-        <>
-          <MessageBar intent="success">
-            <MessageBarBody>{`Сводка по ${count(work.result.cards, CARDS)} готова: ${work.result.written}.`}</MessageBarBody>
-          </MessageBar>
-          <Text weight="semibold">Педагоги с дефицитом на входе</Text>
-          <div className={styles.bars}>
-            {work.result.deficits.map((deficit) => (
-              <Bar
-                key={deficit.competency}
-                label={deficit.competency}
-                value={deficit.teachers}
-                most={most}
-                barClass={styles.bar}
-              />
-            ))}
-          </div>
-        </>
-      )}
+      {!work.busy && work.result && <Outcome result={work.result} excel={excel} />}
     </div>
   );
 }
 
-function Bar(props: { label: string; value: number; most: number; barClass: string }) {
+function Outcome(props: { result: SummaryOutcome; excel: boolean }) {
+  const styles = useStyles();
+  const { result } = props;
+  const most = Math.max(1, ...result.deficits.map((d) => d.teachers));
+  const read = `${count(result.cards, CARDS)}, ${count(result.teachers, TEACHERS)}`;
+
   return (
     <>
-      <Caption1>{props.label}</Caption1>
-      <span title={String(props.value)}>
-        <span
-          className={props.barClass}
-          style={{ display: "inline-block", width: `${(props.value / props.most) * 100}%` }}
-        />{" "}
-        <Caption1>{props.value}</Caption1>
+      <MessageBar intent="success" layout="multiline" data-testid="summary-done">
+        <MessageBarBody>
+          {props.excel
+            ? `Сводка готова (${read}): лист «${result.written}» с диаграммой, рядом — педагоги и замечания.`
+            : `Сводка готова (${read}) и скачана: «${result.written}».`}
+        </MessageBarBody>
+      </MessageBar>
+      {result.deficits.length > 0 ? (
+        <>
+          <Text weight="semibold">Профдефициты по компетенциям</Text>
+          <Caption1>
+            {`Сколько педагогов из ${result.teachers} имели на входной диагностике средний или высокий уровень профдефицита (или «+»).`}
+          </Caption1>
+          <div className={styles.bars} data-testid="summary-bars">
+            {result.deficits.map((deficit) => (
+              <Bar key={deficit.competency} {...deficit} most={most} />
+            ))}
+          </div>
+        </>
+      ) : (
+        <Caption1>Профдефицитов среднего и высокого уровня на входе нет.</Caption1>
+      )}
+    </>
+  );
+}
+
+function Bar(props: { competency: string; teachers: number; most: number }) {
+  const styles = useStyles();
+  return (
+    <>
+      <Caption1 className={styles.label}>{props.competency}</Caption1>
+      <span className={styles.track} title={`${props.competency}: ${props.teachers}`}>
+        <span className={styles.bar} style={{ width: `${(props.teachers / props.most) * 80}%` }} />
+        <Caption1>{props.teachers}</Caption1>
       </span>
     </>
   );

@@ -81,6 +81,48 @@ describe("the stand-in for the Excel API", () => {
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  it("takes a text beginning with =, + or − for a formula, as Excel does, unless the cell is text", async () => {
+    const { Excel, state } = createStandin(workbook);
+
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Карта");
+      sheet.getRange("A2:B2").values = [["+", "=1+1"]];
+      const text = sheet.getRange("A3:C3");
+      text.numberFormat = [["@", "@", "General"]];
+      text.values = [["+", "=1+1", "'-"]];
+      await context.sync();
+    });
+
+    const cells = state.sheet("Карта")!.cells;
+    expect(cells.get("1,0")).toMatchObject({ formula: "=+" });
+    expect(cells.get("1,1")).toMatchObject({ formula: "=1+1" });
+    expect(["2,0", "2,1", "2,2"].map((at) => cells.get(at)?.value)).toEqual(["+", "=1+1", "-"]);
+    expect(["2,0", "2,1", "2,2"].some((at) => cells.get(at)?.formula)).toBe(false);
+  });
+
+  it("refuses a merge over a merge and a drop-down list whose name is not defined", async () => {
+    const { Excel } = createStandin(workbook);
+    const run = (apply: (sheet: Excel.Worksheet) => void) =>
+      Excel.run(async (context) => {
+        apply(context.workbook.worksheets.getItem("Карта"));
+        await context.sync();
+      });
+
+    await expect(
+      run((sheet) => {
+        sheet.getRange("A1:B1").merge(false);
+        sheet.getRange("B1:C1").merge(false);
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(
+      run((sheet) => {
+        sheet.getRange("A5").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "=Список_компетенций" },
+        };
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   it("gives back its workbook as data that opens as the same workbook", async () => {
     const { Excel, state } = createStandin({
       ...workbook,

@@ -9,7 +9,7 @@
  */
 import { cellAddress, sheetReference } from "../../../lib/sheet/grid.js";
 import type { Range as Area } from "../../../lib/sheet/grid.js";
-import type { WorkbookData } from "./workbook.js";
+import type { ChartState, ConditionalState, ValidationState, WorkbookData } from "./workbook.js";
 import { key, normalize, parseRange, SheetState } from "./workbook.js";
 
 /** What a test sees of the stand-in. */
@@ -25,6 +25,8 @@ export class StandinState {
   active: string;
   selection: { sheet: string; address: string } | null = null;
   settings: Map<string, unknown>;
+  /** The workbook's defined names and their formulas, «='Справочники'!$A$2:$A$16». */
+  names = new Map<string, string>();
   runs = 0;
   syncs = 0;
   /** Every property loaded, «Range.values», in order. */
@@ -43,8 +45,10 @@ export class StandinState {
     this.payloadLimit = data.payloadLimit ?? 5 * 1024 * 1024;
   }
 
+  /** A sheet by its name, as Excel finds it: letter case aside. */
   sheet(name: string): SheetState | undefined {
-    return this.sheets.find((sheet) => sheet.name === name);
+    const wanted = name.toLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);
   }
 
   supports(version: string): boolean {
@@ -266,11 +270,19 @@ class WorkbookProxy extends Proxy {
   protected readonly kind = "Workbook";
   readonly worksheets: WorksheetsProxy;
   readonly settings: SettingsProxy;
+  readonly names: NamedItemsProxy;
+  private allNotes: WorkbookNotesProxy | undefined;
 
   constructor(context: Context) {
     super(context);
     this.worksheets = new WorksheetsProxy(context);
     this.settings = new SettingsProxy(context);
+    this.names = new NamedItemsProxy(context, () => context.state.names);
+  }
+
+  get notes(): WorkbookNotesProxy {
+    this.context.requireSet("1.18", "Workbook.notes");
+    return (this.allNotes ??= new WorkbookNotesProxy(this.context));
   }
 
   get name(): string {
@@ -324,13 +336,15 @@ class WorksheetsProxy extends Proxy {
   }
 
   add(name: string): WorksheetProxy {
+    let added: SheetState | undefined;
     this.write(() => {
       if (this.context.state.sheet(name)) {
         throw new StandinError("ItemAlreadyExists", `A sheet named ${name} already exists`);
       }
-      this.context.state.sheets.push(new SheetState(name, { name, cells: [] }));
+      added = new SheetState(checkSheetName(name), { name, cells: [] });
+      this.context.state.sheets.push(added);
     });
-    return new WorksheetProxy(this.context, () => this.context.state.sheet(name), false);
+    return new WorksheetProxy(this.context, () => added, false);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -360,6 +374,8 @@ class WorksheetsProxy extends Proxy {
 
 class WorksheetProxy extends Proxy {
   protected readonly kind = "Worksheet";
+  /** The sheet once found: Office.js follows a sheet by its id, through a rename too. */
+  private found: SheetState | undefined;
 
   constructor(
     context: Context,
@@ -372,6 +388,16 @@ class WorksheetProxy extends Proxy {
   get name(): string {
     return this.read("name");
   }
+  set name(name: string) {
+    this.write(() => {
+      const sheet = this.sheet();
+      const other = this.context.state.sheet(name);
+      if (other && other !== sheet) {
+        throw new StandinError("ItemAlreadyExists", `A sheet named ${name} already exists`);
+      }
+      sheet.name = checkSheetName(name);
+    });
+  }
 
   get visibility(): string {
     return this.read("visibility");
@@ -382,16 +408,75 @@ class WorksheetProxy extends Proxy {
     });
   }
 
+  set showGridlines(show: boolean) {
+    this.context.requireSet("1.8", "Worksheet.showGridlines");
+    this.write(() => {
+      this.sheet().showGridlines = show;
+    });
+  }
+
   delete(): void {
     this.write(() => {
       const state = this.context.state;
-      state.sheets = state.sheets.filter((sheet) => sheet !== this.sheet());
+      const sheet = this.sheet();
+      if (
+        sheet.visibility === "Visible" &&
+        !state.sheets.some((other) => other !== sheet && other.visibility === "Visible")
+      ) {
+        throw new StandinError("InvalidOperation", "A workbook must keep one visible sheet");
+      }
+      state.sheets = state.sheets.filter((other) => other !== sheet);
     });
   }
 
   get notes(): NotesProxy {
     this.context.requireSet("1.18", "Worksheet.notes");
     return new NotesProxy(this.context, () => this.sheet());
+  }
+
+  get names(): NamedItemsProxy {
+    return new NamedItemsProxy(this.context, () => this.sheet().names);
+  }
+
+  get charts(): ChartsProxy {
+    return new ChartsProxy(this.context, () => this.sheet());
+  }
+
+  get freezePanes(): { freezeRows(count: number): void } {
+    this.context.requireSet("1.7", "Worksheet.freezePanes");
+    return {
+      freezeRows: (count: number) =>
+        this.write(() => {
+          this.sheet().frozenRows = count;
+        }),
+    };
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    this.context.requireSet("1.9", "Worksheet.pageLayout");
+    return new PageLayoutProxy(this.context, () => this.sheet());
+  }
+
+  get horizontalPageBreaks(): { add(range: RangeProxy | string): void } {
+    this.context.requireSet("1.9", "Worksheet.horizontalPageBreaks");
+    return {
+      add: (range: RangeProxy | string) =>
+        this.write(() => {
+          const row = typeof range === "string" ? parseRange(range).top : range.live().area.top;
+          const breaks = (this.sheet().pageLayout.breaks ??= []) as number[];
+          breaks.push(row + 1);
+        }),
+    };
+  }
+
+  get autoFilter(): { apply(range: RangeProxy): void } {
+    this.context.requireSet("1.9", "Worksheet.autoFilter");
+    return {
+      apply: (range: RangeProxy) =>
+        this.write(() => {
+          this.sheet().autoFilter = areaAddress(range.live().area);
+        }),
+    };
   }
 
   activate(): void {
@@ -408,10 +493,28 @@ class WorksheetProxy extends Proxy {
       );
     }
     return new RangeProxy(this.context, () => {
-      const sheet = this.target();
+      const sheet = this.find();
       const used = sheet?.usedRange();
       return sheet && used ? { sheet, area: used } : null;
     });
+  }
+
+  /** The used range by values; A1 on an empty sheet, as Excel gives it. */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== true) {
+      throw new StandinError(
+        "InvalidArgument",
+        "the stand-in keeps values only: call getUsedRange(true)",
+      );
+    }
+    return new RangeProxy(
+      this.context,
+      () => {
+        const sheet = this.sheet();
+        return { sheet, area: sheet.usedRange() ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      },
+      true,
+    );
   }
 
   getRange(address: string): RangeProxy {
@@ -439,8 +542,18 @@ class WorksheetProxy extends Proxy {
     );
   }
 
+  private find(): SheetState | undefined {
+    const sheet = this.found ?? this.target();
+    // Only a sheet still in the workbook counts: a deleted one is gone for every proxy.
+    if (sheet && this.context.state.sheets.includes(sheet)) {
+      this.found = sheet;
+      return sheet;
+    }
+    return undefined;
+  }
+
   private sheet(): SheetState {
-    const sheet = this.target();
+    const sheet = this.find();
     if (!sheet) {
       throw new StandinError("ItemNotFound", "The requested resource doesn't exist.");
     }
@@ -448,7 +561,7 @@ class WorksheetProxy extends Proxy {
   }
 
   protected isNull(): boolean {
-    const sheet = this.target();
+    const sheet = this.find();
     if (!sheet && this.required) {
       throw new StandinError("ItemNotFound", "The requested resource doesn't exist.");
     }
@@ -468,11 +581,25 @@ class WorksheetProxy extends Proxy {
   }
 }
 
+/** A sheet name Excel takes: 1 to 31 characters, none of []:*?/\, no apostrophe at the ends. */
+function checkSheetName(name: string): string {
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
+    throw new StandinError("InvalidArgument", `«${name}» is not a valid sheet name`);
+  }
+  return name;
+}
+
 type RangeTarget = { sheet: SheetState; area: Area } | null;
 
 class RangeProxy extends Proxy {
   protected readonly kind = "Range";
-  readonly format: { fill: FillProxy };
+  private look: RangeFormatProxy | undefined;
 
   constructor(
     context: Context,
@@ -480,7 +607,99 @@ class RangeProxy extends Proxy {
     private readonly required = false,
   ) {
     super(context);
-    this.format = { fill: new FillProxy(context, () => this.live()) };
+  }
+
+  /** The range's look; one object per range, so a fill loaded through it reads back. */
+  get format(): RangeFormatProxy {
+    return (this.look ??= new RangeFormatProxy(this.context, () => this.live()));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    this.context.requireSet("1.8", "Range.dataValidation");
+    return new DataValidationProxy(this.context, () => this.live());
+  }
+
+  get conditionalFormats(): ConditionalFormatsProxy {
+    this.context.requireSet("1.6", "Range.conditionalFormats");
+    return new ConditionalFormatsProxy(this.context, () => this.live());
+  }
+
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.context.requireSet("1.7", "Range.hyperlink");
+    this.write(() => {
+      const { sheet, area } = this.live();
+      if (link.documentReference !== undefined) {
+        const [place] = link.documentReference.split("!");
+        const name = place!.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        if (!this.context.state.sheet(name)) {
+          throw new StandinError("InvalidArgument", `No sheet ${name} for a link`);
+        }
+      }
+      const { textToDisplay: _text, ...target } = link;
+      sheet.links.set(key(area.top, area.left), target);
+    });
+  }
+
+  /** Each cell's fill (ExcelApi 1.9), the one part of `getCellProperties` the pane asks for. */
+  getCellProperties(spec: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): {
+    value: unknown[][];
+  } {
+    this.context.requireSet("1.9", "Range.getCellProperties");
+    const fill = spec.format?.fill ?? {};
+    if (Object.keys(spec).some((k) => k !== "format") || !fill.color) {
+      throw new StandinError("InvalidArgument", "the stand-in gives cells' fills only");
+    }
+    return new CellPropertiesProxy(this.context, () => {
+      const { sheet, area } = this.live();
+      const rows: unknown[][] = [];
+      for (let r = area.top; r <= area.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = area.left; c <= area.right; c++) {
+          const { color, pattern } = sheet.fillAt(r, c);
+          row.push({ format: { fill: fill.pattern ? { color, pattern } : { color } } });
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  /** Merges the range into one cell; Excel refuses to merge over another merge here. */
+  merge(across?: boolean): void {
+    this.context.requireSet("1.2", "Range.merge");
+    if (across) {
+      throw new StandinError("InvalidArgument", "the stand-in merges whole ranges only");
+    }
+    this.write(() => {
+      const { sheet, area } = this.live();
+      if (sheet.merges.some((m) => overlaps(m, area))) {
+        throw new StandinError(
+          "InvalidOperation",
+          `${areaAddress(area)} overlaps a merged range of ${sheet.name}`,
+        );
+      }
+      sheet.merges.push({ ...area });
+    });
+  }
+
+  /** Clears contents, formats or both; «Contents» keeps the formats. */
+  clear(applyTo: string = "All"): void {
+    this.write(() => {
+      const { sheet, area } = this.live();
+      this.each((s, r, c) => {
+        if ((applyTo === "All" || applyTo === "Contents") && s.cells.has(key(r, c))) {
+          s.setValue(r, c, "");
+        }
+        if (applyTo === "All" || applyTo === "Formats") {
+          s.styles.delete(key(r, c));
+          s.fills.delete(key(r, c));
+          s.setFormat(r, c, "General");
+        }
+      });
+      if (applyTo === "All" || applyTo === "Formats") {
+        sheet.merges = sheet.merges.filter((m) => !overlaps(m, area));
+      }
+    });
   }
 
   get address(): string {
@@ -502,6 +721,7 @@ class RangeProxy extends Proxy {
     return this.read("values");
   }
   set values(values: unknown[][]) {
+    this.write(() => this.checkShape(values, "values"));
     this.write(() =>
       this.each((sheet, r, c, i, j) =>
         sheet.setValue(r, c, values[i]![j] as string | number | boolean),
@@ -512,6 +732,7 @@ class RangeProxy extends Proxy {
     return this.read("numberFormat");
   }
   set numberFormat(formats: unknown[][]) {
+    this.write(() => this.checkShape(formats, "numberFormat"));
     this.write(() =>
       this.each((sheet, r, c, i, j) => sheet.setFormat(r, c, String(formats[i]![j]))),
     );
@@ -538,6 +759,19 @@ class RangeProxy extends Proxy {
         }
       });
     });
+  }
+
+  /** Office.js refuses an array whose rows and columns are not the range's. */
+  private checkShape(rows: unknown[][], name: string): void {
+    const { area } = this.live();
+    const height = area.bottom - area.top + 1;
+    const width = area.right - area.left + 1;
+    if (rows.length !== height || rows.some((row) => row.length !== width)) {
+      throw new StandinError(
+        "InvalidArgument",
+        `Range.${name}: ${rows.length}×${rows[0]?.length ?? 0} values for ${height}×${width} cells of ${areaAddress(area)}`,
+      );
+    }
   }
 
   private each(
@@ -626,6 +860,510 @@ class RangeProxy extends Proxy {
       default:
         throw new StandinError("InvalidArgument", `Range.${name} is not in the stand-in`);
     }
+  }
+}
+
+type Live = () => { sheet: SheetState; area: Area };
+
+/** The answer of `getCellProperties`: a client result, its `value` there after the sync. */
+class CellPropertiesProxy extends Proxy {
+  protected readonly kind = "CellProperties";
+
+  constructor(
+    context: Context,
+    private readonly compute: () => unknown[][],
+  ) {
+    super(context);
+    context.state.loads.push("Range.getCellProperties");
+    context.enqueue({ kind: "load", target: this, props: ["value"] });
+  }
+
+  get value(): unknown[][] {
+    return this.read("value");
+  }
+
+  protected isNull(): boolean {
+    return false;
+  }
+
+  protected property(name: string): unknown {
+    if (name === "value") {
+      return this.compute();
+    }
+    throw new StandinError("InvalidArgument", `CellProperties.${name} is not in the stand-in`);
+  }
+}
+
+/** Calls `apply` for every cell of a live range. */
+function eachCell(live: Live, apply: (sheet: SheetState, row: number, col: number) => void): void {
+  const { sheet, area } = live();
+  for (let r = area.top; r <= area.bottom; r++) {
+    for (let c = area.left; c <= area.right; c++) {
+      apply(sheet, r, c);
+    }
+  }
+}
+
+/** `Range.format`: the fill as a client object, the rest recorded per cell as it is set. */
+class RangeFormatProxy {
+  private paint: FillProxy | undefined;
+
+  constructor(
+    private readonly context: Context,
+    private readonly live: Live,
+  ) {}
+
+  get fill(): FillProxy {
+    return (this.paint ??= new FillProxy(this.context, this.live));
+  }
+
+  get font(): Record<string, unknown> {
+    return this.recorder("font", ["name", "size", "bold", "italic", "color", "underline"]);
+  }
+
+  get borders(): { getItem(edge: string): Record<string, unknown> } {
+    return {
+      getItem: (edge: string) => this.recorder(`border.${edge}`, ["style", "color", "weight"]),
+    };
+  }
+
+  set horizontalAlignment(value: string) {
+    this.set("horizontalAlignment", value);
+  }
+  set verticalAlignment(value: string) {
+    this.set("verticalAlignment", value);
+  }
+  set wrapText(value: boolean) {
+    this.set("wrapText", value);
+  }
+  set indentLevel(value: number) {
+    this.context.requireSet("1.9", "RangeFormat.indentLevel");
+    this.set("indentLevel", value);
+  }
+
+  /** Rows as tall as their text (ExcelApi 1.2); the stand-in has no text to measure. */
+  autofitRows(): void {
+    this.context.requireSet("1.2", "RangeFormat.autofitRows");
+  }
+
+  /** Points; the whole column of each cell, as Excel does. */
+  set columnWidth(width: number) {
+    this.context.enqueue({
+      kind: "write",
+      apply: () => {
+        const { sheet, area } = this.live();
+        for (let c = area.left; c <= area.right; c++) {
+          sheet.columnWidths.set(c, width);
+        }
+      },
+    });
+  }
+
+  set rowHeight(height: number) {
+    this.context.enqueue({
+      kind: "write",
+      apply: () => {
+        const { sheet, area } = this.live();
+        for (let r = area.top; r <= area.bottom; r++) {
+          sheet.rowHeights.set(r, height);
+        }
+      },
+    });
+  }
+
+  private set(name: string, value: unknown): void {
+    this.context.enqueue({
+      kind: "write",
+      apply: () => eachCell(this.live, (sheet, r, c) => sheet.setStyle(r, c, name, value)),
+    });
+  }
+
+  /** An object whose listed properties record «prefix.property» on every cell when set. */
+  private recorder(prefix: string, names: string[]): Record<string, unknown> {
+    const target: Record<string, unknown> = {};
+    for (const name of names) {
+      Object.defineProperty(target, name, {
+        set: (value: unknown) => this.set(`${prefix}.${name}`, value),
+        get: () => {
+          throw notLoaded(name);
+        },
+      });
+    }
+    return Object.seal(target);
+  }
+}
+
+/** `Range.dataValidation` (ExcelApi 1.8): a list's source must name a list that exists. */
+class DataValidationProxy {
+  constructor(
+    private readonly context: Context,
+    private readonly live: Live,
+  ) {}
+
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    const list = rule.list;
+    if (!list) {
+      throw new StandinError("InvalidArgument", "the stand-in knows list rules only");
+    }
+    this.update((validation) => {
+      const source = list.source.replace(/^=/, "");
+      const known =
+        source.includes("!") ||
+        this.context.state.names.has(source) ||
+        this.live().sheet.names.has(source);
+      if (!known) {
+        throw new StandinError(
+          "InvalidArgument",
+          `The list's source ${list.source} is not defined`,
+        );
+      }
+      validation.list = list.source;
+    });
+  }
+
+  set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+    if (prompt.title.length > 32 || prompt.message.length > 255) {
+      throw new StandinError("InvalidArgument", `An input message too long: ${prompt.title}`);
+    }
+    this.update((validation) => {
+      validation.prompt = { title: prompt.title, message: prompt.message };
+    });
+  }
+
+  set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.update((validation) => {
+      if (alert.showAlert) {
+        validation.alert = { style: alert.style, title: alert.title, message: alert.message };
+      } else {
+        delete validation.alert;
+      }
+    });
+  }
+
+  private update(apply: (validation: ValidationState) => void): void {
+    this.context.enqueue({
+      kind: "write",
+      apply: () =>
+        eachCell(this.live, (sheet, r, c) => {
+          const validation = sheet.validations.get(key(r, c)) ?? {};
+          apply(validation);
+          sheet.validations.set(key(r, c), validation);
+        }),
+    });
+  }
+}
+
+/** `Range.conditionalFormats` (ExcelApi 1.6): custom rules and data bars. */
+class ConditionalFormatsProxy {
+  constructor(
+    private readonly context: Context,
+    private readonly live: Live,
+  ) {}
+
+  add(type: string): unknown {
+    if (type !== "Custom" && type !== "DataBar") {
+      throw new StandinError("InvalidArgument", `the stand-in knows no ${type} rules`);
+    }
+    const rule: ConditionalState = { range: "", type };
+    const write = (apply: () => void) => this.context.enqueue({ kind: "write", apply });
+    write(() => {
+      const { sheet, area } = this.live();
+      rule.range = areaAddress(area);
+      sheet.conditional.push(rule);
+    });
+    const colour = (name: "fill" | "fontColor" | "barColor") => ({
+      set color(value: string) {
+        write(() => (rule[name] = value.toUpperCase()));
+      },
+      set fillColor(value: string) {
+        write(() => (rule[name] = value.toUpperCase()));
+      },
+    });
+    return {
+      custom: {
+        rule: {
+          set formula(formula: string) {
+            write(() => (rule.formula = formula));
+          },
+        },
+        format: { fill: colour("fill"), font: colour("fontColor") },
+      },
+      dataBar: { positiveFormat: colour("barColor"), barDirection: "LeftToRight" },
+    };
+  }
+}
+
+/** Defined names, of the workbook or of a sheet (ExcelApi 1.4; `formula` 1.7). */
+class NamedItemsProxy extends Proxy {
+  protected readonly kind = "NamedItemCollection";
+  private itemProps: string[] = [];
+
+  constructor(
+    context: Context,
+    private readonly names: () => Map<string, string>,
+  ) {
+    super(context);
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : [];
+    this.itemProps = list
+      .map((p) => p.trim())
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice(6));
+    if (this.itemProps.includes("formula")) {
+      this.context.requireSet("1.7", "NamedItem.formula");
+    }
+    return super.load(
+      list.map((p) => (p.trim().startsWith("items/") ? "items" : p)).filter(unique),
+    );
+  }
+
+  get items(): NamedItemProxy[] {
+    return this.read<NamedItemProxy[]>("items");
+  }
+
+  override receive(values: Map<string, unknown>): void {
+    if (values.has("items")) {
+      const names = values.get("items") as string[];
+      values.set(
+        "items",
+        names.map((name) => {
+          const item = new NamedItemProxy(this.context, this.names, name);
+          item.receive(item.resolve(this.itemProps));
+          item.synced = true;
+          return item;
+        }),
+      );
+    }
+    super.receive(values);
+  }
+
+  add(name: string, reference: RangeProxy | string): NamedItemProxy {
+    this.context.requireSet("1.4", "NamedItemCollection.add");
+    this.write(() => {
+      const names = this.names();
+      if ([...names.keys()].some((known) => known.toLowerCase() === name.toLowerCase())) {
+        throw new StandinError("ItemAlreadyExists", `A name ${name} already exists`);
+      }
+      names.set(name, formulaOf(reference));
+    });
+    return new NamedItemProxy(this.context, this.names, name);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, this.names, name);
+  }
+
+  protected isNull(): boolean {
+    return false;
+  }
+
+  protected property(name: string): unknown {
+    if (name === "items") {
+      return [...this.names().keys()];
+    }
+    throw new StandinError("InvalidArgument", `NamedItemCollection.${name} is not in the stand-in`);
+  }
+}
+
+class NamedItemProxy extends Proxy {
+  protected readonly kind = "NamedItem";
+
+  constructor(
+    context: Context,
+    private readonly names: () => Map<string, string>,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(formula: string) {
+    this.context.requireSet("1.7", "NamedItem.formula");
+    this.write(() => {
+      this.names().set(this.existing(), formula);
+    });
+  }
+
+  private existing(): string {
+    const name = [...this.names().keys()].find(
+      (known) => known.toLowerCase() === this.key.toLowerCase(),
+    );
+    if (name === undefined) {
+      throw new StandinError("ItemNotFound", `No name ${this.key}`);
+    }
+    return name;
+  }
+
+  protected isNull(): boolean {
+    this.existing();
+    return false;
+  }
+
+  protected property(name: string): unknown {
+    const key = this.existing();
+    if (name === "name") {
+      return key;
+    }
+    if (name === "formula") {
+      return this.names().get(key);
+    }
+    throw new StandinError("InvalidArgument", `NamedItem.${name} is not in the stand-in`);
+  }
+}
+
+/** «='Справочники'!$A$2:$A$16» for a range; a text reference as it is. */
+function formulaOf(reference: RangeProxy | string): string {
+  if (typeof reference === "string") {
+    return reference.startsWith("=") ? reference : `=${reference}`;
+  }
+  const { sheet, area } = reference.live();
+  const absolute = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const from = absolute(cellAddress(area.top, area.left));
+  const to = absolute(cellAddress(area.bottom, area.right));
+  return `=${sheetReference(sheet.name)}!${from === to ? from : `${from}:${to}`}`;
+}
+
+/** `Worksheet.charts`: a chart keeps what its source showed when it was added. */
+class ChartsProxy {
+  constructor(
+    private readonly context: Context,
+    private readonly sheet: () => SheetState,
+  ) {}
+
+  add(type: string, source: RangeProxy, seriesBy: string): unknown {
+    if (seriesBy !== "Columns") {
+      throw new StandinError("InvalidArgument", "the stand-in charts series by columns only");
+    }
+    const chart: ChartState = {
+      type,
+      source: "",
+      seriesBy,
+      series: [],
+      categories: [],
+      title: null,
+      valueAxisTitle: null,
+      reversePlotOrder: false,
+      colors: [],
+      position: null,
+    };
+    const write = (apply: () => void) => this.context.enqueue({ kind: "write", apply });
+    write(() => {
+      const { sheet, area } = source.live();
+      if (sheet !== this.sheet()) {
+        throw new StandinError("InvalidArgument", "the stand-in charts a range of its own sheet");
+      }
+      const at = (r: number, c: number) => sheet.cells.get(key(r, c))?.value;
+      chart.source = areaAddress(area);
+      for (let r = area.top + 1; r <= area.bottom; r++) {
+        chart.categories.push(String(at(r, area.left) ?? ""));
+      }
+      for (let c = area.left + 1; c <= area.right; c++) {
+        const values: number[] = [];
+        for (let r = area.top + 1; r <= area.bottom; r++) {
+          values.push(Number(at(r, c) ?? 0));
+        }
+        chart.series.push({ name: String(at(area.top, c) ?? ""), values });
+      }
+      sheet.charts.push(chart);
+    });
+    const context = this.context;
+    return {
+      title: {
+        set text(text: string) {
+          write(() => (chart.title = text));
+        },
+      },
+      legend: { position: "Right", visible: true },
+      axes: {
+        categoryAxis: {
+          set reversePlotOrder(reverse: boolean) {
+            context.requireSet("1.7", "ChartAxis.reversePlotOrder");
+            write(() => (chart.reversePlotOrder = reverse));
+          },
+        },
+        valueAxis: {
+          title: {
+            set text(text: string) {
+              write(() => (chart.valueAxisTitle = text));
+            },
+          },
+          majorUnit: undefined,
+        },
+      },
+      series: {
+        getItemAt: (index: number) => ({
+          format: {
+            fill: {
+              setSolidColor: (color: string) =>
+                write(() => {
+                  if (index >= chart.series.length) {
+                    throw new StandinError("ItemNotFound", `No series ${index}`);
+                  }
+                  chart.colors[index] = color.toUpperCase();
+                }),
+            },
+          },
+        }),
+      },
+      setPosition: (from: string, to: string) => write(() => (chart.position = { from, to })),
+      name: "",
+    };
+  }
+}
+
+/** `Worksheet.pageLayout` (ExcelApi 1.9): the print set-up, recorded as set. */
+class PageLayoutProxy {
+  constructor(
+    private readonly context: Context,
+    private readonly sheet: () => SheetState,
+  ) {
+    for (const name of [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "centerHorizontally",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "headerMargin",
+      "footerMargin",
+    ]) {
+      Object.defineProperty(this, name, { set: (value: unknown) => this.record(name, value) });
+    }
+  }
+
+  get headersFooters(): unknown {
+    const footer = (name: string) => ({ set: (value: unknown) => this.record(name, value) });
+    const page = {};
+    for (const name of ["leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(page, name, footer(name));
+    }
+    return { defaultForAllPages: page };
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.record("printTitleRows", rows);
+  }
+
+  setPrintArea(area: string): void {
+    this.record("printArea", area);
+  }
+
+  private record(name: string, value: unknown): void {
+    this.context.enqueue({
+      kind: "write",
+      apply: () => {
+        this.sheet().pageLayout[name] = value;
+      },
+    });
   }
 }
 
@@ -736,11 +1474,65 @@ class NotesProxy extends Proxy {
     return new NoteProxy(this.context, this.target, normalize(address));
   }
 
+  getItem(address: string): NoteProxy {
+    return new NoteProxy(this.context, this.target, normalize(address), true);
+  }
+
   protected isNull(): boolean {
     return false;
   }
 
   protected property(name: string): unknown {
+    throw new StandinError("InvalidArgument", `NoteCollection.${name} is not in the stand-in`);
+  }
+}
+
+/** `Workbook.notes` (ExcelApi 1.18): every note of every sheet, in the sheets' order. */
+class WorkbookNotesProxy extends Proxy {
+  protected readonly kind = "NoteCollection";
+  private itemProps: string[] = [];
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : [];
+    this.itemProps = list
+      .map((p) => p.trim())
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice(6));
+    return super.load(
+      list.map((p) => (p.trim().startsWith("items/") ? "items" : p)).filter(unique),
+    );
+  }
+
+  get items(): NoteProxy[] {
+    return this.read<NoteProxy[]>("items");
+  }
+
+  override receive(values: Map<string, unknown>): void {
+    if (values.has("items")) {
+      const places = values.get("items") as { sheet: SheetState; cell: string }[];
+      values.set(
+        "items",
+        places.map(({ sheet, cell }) => {
+          const note = new NoteProxy(this.context, () => sheet, cell, true);
+          note.receive(note.resolve(this.itemProps));
+          note.synced = true;
+          return note;
+        }),
+      );
+    }
+    super.receive(values);
+  }
+
+  protected isNull(): boolean {
+    return false;
+  }
+
+  protected property(name: string): unknown {
+    if (name === "items") {
+      return this.context.state.sheets.flatMap((sheet) =>
+        [...sheet.notes.keys()].map((cell) => ({ sheet, cell })),
+      );
+    }
     throw new StandinError("InvalidArgument", `NoteCollection.${name} is not in the stand-in`);
   }
 }
@@ -752,12 +1544,22 @@ class NoteProxy extends Proxy {
     context: Context,
     private readonly target: () => SheetState,
     private readonly cell: string,
+    private readonly required = false,
   ) {
     super(context);
   }
 
   get content(): string {
     return this.read("content");
+  }
+
+  /** The note's cell. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => ({ sheet: this.target(), area: parseRange(this.cell) }),
+      true,
+    );
   }
 
   delete(): void {
@@ -767,7 +1569,11 @@ class NoteProxy extends Proxy {
   }
 
   protected isNull(): boolean {
-    return !this.target().notes.has(this.cell);
+    const missing = !this.target().notes.has(this.cell);
+    if (missing && this.required) {
+      throw new StandinError("ItemNotFound", `No note at ${this.cell}`);
+    }
+    return missing;
   }
 
   protected property(name: string): unknown {
@@ -827,6 +1633,10 @@ class SettingProxy extends Proxy {
     }
     throw new StandinError("InvalidArgument", `Setting.${name} is not in the stand-in`);
   }
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }
 
 function areaAddress(area: Area): string {

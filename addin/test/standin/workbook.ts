@@ -44,6 +44,42 @@ export interface CellState {
   formula?: string;
 }
 
+/** A drop-down list and its messages, as `Range.dataValidation` sets them (ExcelApi 1.8). */
+export interface ValidationState {
+  /** The list's source, «=Список_компетенций»; absent for an input message alone. */
+  list?: string;
+  prompt?: { title: string; message: string };
+  /** Excel's alert for a value off the list: «Warning» lets the user keep it. */
+  alert?: { style: string; title: string; message: string };
+}
+
+/** A rule of conditional formatting (ExcelApi 1.6). */
+export interface ConditionalState {
+  range: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  barColor?: string;
+}
+
+/** A chart (ExcelApi 1.1, 1.7): what it shows as its source range held it when added. */
+export interface ChartState {
+  type: string;
+  /** The source range, «A12:E27». */
+  source: string;
+  seriesBy: string;
+  /** The series: names from the source's first row, values from its columns. */
+  series: { name: string; values: number[] }[];
+  /** The categories: the source's first column below its first row. */
+  categories: string[];
+  title: string | null;
+  valueAxisTitle: string | null;
+  reversePlotOrder: boolean;
+  colors: string[];
+  position: { from: string; to: string } | null;
+}
+
 /** A sheet of the live model. */
 export class SheetState {
   readonly cells = new Map<string, CellState>();
@@ -53,6 +89,23 @@ export class SheetState {
   readonly formats = new Map<string, string>();
   merges: Range[];
   visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** What the adapter set of each cell's look: «font.bold», «border.EdgeTop.style», … */
+  readonly styles = new Map<string, Record<string, unknown>>();
+  readonly validations = new Map<string, ValidationState>();
+  readonly conditional: ConditionalState[] = [];
+  readonly charts: ChartState[] = [];
+  /** Hyperlinks by cell key: a place in this workbook, or an address outside it. */
+  readonly links = new Map<string, { documentReference?: string; address?: string }>();
+  /** Names scoped to the sheet, with their formulas, «='Карта'!$A$3:$H$24». */
+  readonly names = new Map<string, string>();
+  /** Widths and heights in points, by 0-based column and row. */
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  frozenRows = 0;
+  showGridlines = true;
+  /** Print set-up (ExcelApi 1.9), as set: «orientation», «printTitleRows», … */
+  readonly pageLayout: Record<string, unknown> = {};
+  autoFilter: string | null = null;
 
   constructor(
     public name: string,
@@ -131,16 +184,36 @@ export class SheetState {
     return range;
   }
 
-  /** Sets a cell's value as Office.js `values` does: "" empties it, the format stays. */
+  /**
+   * Sets a cell's value as Office.js `values` does: "" empties it, the format stays. A text
+   * beginning with =, +, − or @ is a formula, as if typed, unless the cell is formatted as text
+   * («@») or the text begins with an apostrophe (which Excel keeps out of the value).
+   */
   setValue(row: number, col: number, value: string | number | boolean): void {
     const format =
       this.cells.get(key(row, col))?.format ?? this.formats.get(key(row, col)) ?? "General";
     if (value === "") {
       this.cells.delete(key(row, col));
       this.formats.set(key(row, col), format);
+    } else if (typeof value === "string" && value.startsWith("'")) {
+      this.cells.set(key(row, col), { value: value.slice(1), format });
+    } else if (typeof value === "string" && format !== "@" && /^[=+\-@]/.test(value)) {
+      const formula = value.startsWith("=") ? value : `=${value}`;
+      this.cells.set(key(row, col), { value: "#NAME?", format, formula });
     } else {
       this.cells.set(key(row, col), { value, format });
     }
+  }
+
+  /** Records a property of a cell's look. */
+  setStyle(row: number, col: number, name: string, value: unknown): void {
+    const style = this.styles.get(key(row, col)) ?? {};
+    style[name] = value;
+    this.styles.set(key(row, col), style);
+  }
+
+  styleAt(row: number, col: number): Record<string, unknown> {
+    return this.styles.get(key(row, col)) ?? {};
   }
 
   setFormat(row: number, col: number, format: string): void {
