@@ -178,13 +178,10 @@ describe("the iom executable", () => {
     const run = promisify(execFile);
     const bin = join(root, "dist", "cli", "bin.js");
 
-    const error = await run(process.execPath, [
-      bin,
-      "validate",
-      samples,
-      "--today",
-      "2026-11-16",
-    ]).catch((e: { code: number; stdout: string }) => e);
+    // Run as `npx iom` runs it: the file itself, by its shebang, so it must be executable.
+    const error = await run(bin, ["validate", samples, "--today", "2026-11-16"]).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
 
     expect((error as { code: number }).code).toBe(1);
     expect((error as { stdout: string }).stdout).toContain(
