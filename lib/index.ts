@@ -159,22 +159,25 @@ export type {
   TemplateOptions,
   TemplateSheet,
 } from "./sheet/template.js";
-export type { Prompt } from "./sheet/templatePrompts.js";
+export { levelBands, levelPrompts } from "./sheet/templatePrompts.js";
+export type { LevelBand, Prompt, Thresholds } from "./sheet/templatePrompts.js";
 export {
   COMPARISON_HEADING,
+  DERIVED_FONT,
   isComparisonHeading,
   isOverdueHeading,
   isStageLabel,
   OVERDUE_HEADING,
   STAGE_LABEL,
 } from "./sheet/derived.js";
-export { applyWrites, planFill, sameValue } from "./sheet/planFill.js";
+export { applyWrites, planFill, sameValue, takesDerivedFont } from "./sheet/planFill.js";
 export type { CellWrite, FillKind, OwnCell, PlanFillOptions } from "./sheet/planFill.js";
 export {
+  fontText,
   mergeFillRecord,
   ownCells,
   planUndo,
   readFillRecord,
   RECORD_COLUMNS,
 } from "./sheet/fillRecord.js";
-export type { AppliedWrite, FillRecordEntry, UndoStep } from "./sheet/fillRecord.js";
+export type { AppliedWrite, FillRecordEntry, RecordedFont, UndoStep } from "./sheet/fillRecord.js";

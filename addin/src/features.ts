@@ -24,10 +24,7 @@ export interface CardFeature {
    * «Заполнить»: the derived cells of the cards in scope, what they held before kept in
    * iom-kit's hidden record sheet. In a browser: the files opened, each downloaded filled.
    */
-  fill(
-    target: { scope: Scope } | { files: OpenedFile[] },
-    options: WorkOptions,
-  ): Promise<{ cards: number; cells: number; skipped?: number }>;
+  fill(target: { scope: Scope } | { files: OpenedFile[] }, options: WorkOptions): Promise<FillDone>;
   /**
    * «Отменить заполнение»: puts back what the last fill replaced, from the record sheet, so it
    * works after the pane (or the workbook) was closed and reopened. Excel mode only.
@@ -39,6 +36,26 @@ export interface CardFeature {
    * browser.
    */
   newCard?(teacher: string, options: { config: Config }): Promise<{ name: string }>;
+}
+
+export interface FillDone {
+  cards: number;
+  cells: number;
+  /** Writes left out because a formula stands in one of their cells. */
+  skipped?: number;
+  /** In a browser: what became of each file, in the order given. */
+  files?: FileFilled[];
+}
+
+/** One file of a fill in a browser. */
+export interface FileFilled {
+  name: string;
+  cards: number;
+  cells: number;
+  /** The filled copy's name where one was downloaded; null where there was nothing to fill. */
+  saved: string | null;
+  /** Why the file was not filled (unreadable, parts exceljs would drop), or null. */
+  problem: string | null;
 }
 
 export interface SummaryFeature {

@@ -1,3 +1,5 @@
+// First: zod is told not to try eval before any schema is made.
+import { zodWithoutEval } from "./zodWithoutEval.js";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 
@@ -10,6 +12,9 @@ import { excelSummaryFeature } from "./excel/summaryFeature.js";
 import type { Features } from "./features.js";
 import type { PaneHost } from "./pane/App.js";
 import { App } from "./pane/App.js";
+
+// Before any module that makes a schema (zodWithoutEval.ts).
+void zodWithoutEval;
 
 /** How long to wait for Office to say where the pane runs before working on files. */
 const OFFICE_READY_TIMEOUT_MS = 5000;

@@ -23,6 +23,15 @@ describe("createAnonymizer", () => {
     expect(anonymize("name", "ивановаанна")).not.toBe(anonymize("name", "петровилья"));
   });
 
+  it("calls a mentor «Наставник», with the code the same person has as a teacher", () => {
+    const { anonymize } = createAnonymizer(KEY);
+
+    expect(anonymize("mentor", "белованатальяивановна")).toMatch(/^Наставник [0-9a-f]{12}$/);
+    expect(anonymize("mentor", "белованатальяивановна").slice(-12)).toBe(
+      anonymize("name", "белованатальяивановна").slice(-12),
+    );
+  });
+
   it("names files and sheets apart from people, and keeps schools", () => {
     const { anonymize } = createAnonymizer(KEY);
 

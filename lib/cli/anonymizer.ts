@@ -59,6 +59,7 @@ export interface Anonymizer {
 
 const PREFIX: Record<Exclude<PseudonymKind, "school">, string> = {
   name: "Педагог",
+  mentor: "Наставник",
   file: "Файл",
   sheet: "Лист",
 };
@@ -67,16 +68,21 @@ const PREFIX: Record<Exclude<PseudonymKind, "school">, string> = {
  * Pseudonyms by HMAC-SHA256 of the key (DESIGN.md, Privacy): a plain hash of a name could be
  * reversed with a list of names, a keyed one cannot without the key. The same key gives the
  * same pseudonyms, so anonymized summaries merge; 48 bits keep a region's names apart. Schools
- * are kept as they are (they are in the tables by design).
+ * are kept as they are (they are in the tables by design). A mentor's pseudonym says so
+ * («Наставник …») and has the code the same person has as a teacher, so that a mentor with a
+ * route of her own is still seen to be one person, as without anonymization.
  *
  * @example createAnonymizer(key).anonymize("name", "ивановаанна") // "Педагог 3f9a1c2e7b04"
+ * @example createAnonymizer(key).anonymize("mentor", "ивановаанна") // "Наставник 3f9a1c2e7b04"
  */
 export function createAnonymizer(key: string): Anonymizer {
   const hash = (text: string) => createHmac("sha256", key).update(text, "utf8").digest("hex");
+  const code = (kind: PseudonymKind, value: string) =>
+    hash(`${kind === "mentor" ? "name" : kind}\u0000${value}`).slice(0, 12);
 
   return {
     anonymize: (kind, value) =>
-      kind === "school" ? value : `${PREFIX[kind]} ${hash(`${kind}\u0000${value}`).slice(0, 12)}`,
+      kind === "school" ? value : `${PREFIX[kind]} ${code(kind, value)}`,
     keyId: hash("iom-kit: key id").slice(0, 16),
   };
 }

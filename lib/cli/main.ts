@@ -4,16 +4,19 @@ import { Command, CommanderError } from "commander";
 
 import type { Output } from "./output.js";
 import { terminalOutput } from "./output.js";
-import { UsageError } from "./options.js";
-import { fillCommand } from "./fill.js";
-import { DEFAULT_TEMPLATE, templateCommand } from "./template.js";
+import { KEY_VARIABLE } from "./anonymizer.js";
+import { DEFAULT_TEMPLATE, UsageError } from "./options.js";
+import { OutputError } from "./writeOutput.js";
 import { inRussian } from "./russian.js";
-import { registerSummary } from "./summary.js";
-import { validateCommand } from "./validate.js";
+import type { SummaryCommandOptions } from "./summary.js";
 
 /**
  * The `iom` command: the district methodist's tool for a folder of cards (DESIGN.md, CLI).
  * Exit status: 0 done, 1 errors found, 2 an input could not be read, 64 a usage error.
+ *
+ * Each command's module is imported when the command runs: `iom validate` has no use for the
+ * writers of the template, the fill and the summary, and loading them all took a third of
+ * a second before the first file was read (README.md, «Performance»).
  */
 export async function main(
   argv: readonly string[],
@@ -46,6 +49,7 @@ export async function main(
     )
     .option("--debug", "при сбое показывать подробности для разработчиков")
     .action(async (paths: string[], options) => {
+      const { validateCommand } = await import("./validate.js");
       status = await validateCommand(paths, options, out);
     });
 
@@ -59,6 +63,7 @@ export async function main(
       "настройки района (JSON): дополнительные компетенции войдут в списки",
     )
     .action(async (options) => {
+      const { templateCommand } = await import("./template.js");
       status = await templateCommand(options, out);
     });
 
@@ -78,12 +83,34 @@ export async function main(
     )
     .option("--undo", "вернуть ячейки, заполненные iom fill, к прежним значениям")
     .action(async (input: string, options) => {
+      const { fillCommand } = await import("./fill.js");
       status = await fillCommand(input, options, out);
     });
 
-  registerSummary(program, out, (code) => {
-    status = code;
-  });
+  program
+    .command("summary")
+    .description(
+      "составить сводку по району в книгу Excel: педагоги, дефициты, мероприятия, ОО, потребность в мероприятиях, замечания",
+    )
+    .argument("<пути...>", "файлы .xlsx/.xlsm и папки с картами (с вложенными), сводки iom")
+    .requiredOption("-o, --output <файл>", "куда записать сводку (.xlsx)")
+    .option("--force", "заменить существующий файл")
+    .option("--json", "вывести сводку одним объектом JSON")
+    .option("--today <ГГГГ-ММ-ДД>", "день, на который составить сводку (по умолчанию сегодня)")
+    .option(
+      "--config <файл>",
+      "настройки района (JSON): пороги уровней, дополнительные компетенции",
+    )
+    .option(
+      "--anonymize",
+      `заменить ФИО, имена файлов и листов псевдонимами по ключу района (${KEY_VARIABLE} или --key-file)`,
+    )
+    .option("--key-file <файл>", "файл с ключом района для --anonymize")
+    .option("--jobs <число>", "сколько файлов читать одновременно (по умолчанию — по числу ядер)")
+    .action(async (paths: string[], options: SummaryCommandOptions) => {
+      const { summaryCommand } = await import("./summary.js");
+      status = await summaryCommand(paths, options, out);
+    });
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -95,6 +122,10 @@ export async function main(
     if (error instanceof UsageError) {
       out.problem(`iom: ${error.message}`);
       return 64;
+    }
+    if (error instanceof OutputError) {
+      out.problem(`iom: ${error.message}`);
+      return 73;
     }
     throw error;
   }

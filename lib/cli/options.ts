@@ -4,6 +4,9 @@ import type { Config } from "../domain/config.js";
 import { ConfigError, defaultConfig, parseConfig } from "../domain/config.js";
 import { parseDay } from "../domain/dates.js";
 
+/** The file `iom template` writes when `-o` is not given. */
+export const DEFAULT_TEMPLATE = "card.xlsx";
+
 /** A mistake in how the command was called: exit status 64 (DESIGN.md, CLI). */
 export class UsageError extends Error {
   override name = "UsageError";

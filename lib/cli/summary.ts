@@ -2,8 +2,6 @@ import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { Command } from "commander";
-
 import { formatDay, formatRussianDay, parseDay } from "../domain/dates.js";
 import { finding } from "../domain/finding.js";
 import type { Summary, SummaryAccumulator } from "../domain/summary.js";
@@ -17,7 +15,6 @@ import {
 import { summaryToJson } from "../domain/summary-json.js";
 import type { LocatedFinding } from "../sheet/located.js";
 import { placeFinding } from "../sheet/located.js";
-import { relativeLink, writeSummaryWorkbook } from "../xlsx/writeSummaryWorkbook.js";
 import type { Anonymizer } from "./anonymizer.js";
 import { createAnonymizer, KEY_VARIABLE, loadKey } from "./anonymizer.js";
 import { formatFinding, plural } from "./format.js";
@@ -37,42 +34,6 @@ export interface SummaryCommandOptions {
   anonymize?: boolean;
   keyFile?: string;
   jobs?: string;
-}
-
-/**
- * Adds `iom summary` to the program: its arguments, options and Russian help. `done` gets the
- * exit status.
- *
- * @example registerSummary(program, out, (status) => { exitStatus = status; });
- */
-export function registerSummary(
-  program: Command,
-  out: Output,
-  done: (status: number) => void,
-): void {
-  program
-    .command("summary")
-    .description(
-      "составить сводку по району в книгу Excel: педагоги, дефициты, мероприятия, ОО, потребность в мероприятиях, замечания",
-    )
-    .argument("<пути...>", "файлы .xlsx/.xlsm и папки с картами (с вложенными), сводки iom")
-    .requiredOption("-o, --output <файл>", "куда записать сводку (.xlsx)")
-    .option("--force", "заменить существующий файл")
-    .option("--json", "вывести сводку одним объектом JSON")
-    .option("--today <ГГГГ-ММ-ДД>", "день, на который составить сводку (по умолчанию сегодня)")
-    .option(
-      "--config <файл>",
-      "настройки района (JSON): пороги уровней, дополнительные компетенции",
-    )
-    .option(
-      "--anonymize",
-      `заменить ФИО, имена файлов и листов псевдонимами по ключу района (${KEY_VARIABLE} или --key-file)`,
-    )
-    .option("--key-file <файл>", "файл с ключом района для --anonymize")
-    .option("--jobs <число>", "сколько файлов читать одновременно (по умолчанию — по числу ядер)")
-    .action(async (paths: string[], options: SummaryCommandOptions) => {
-      done(await summaryCommand(paths, options, out));
-    });
 }
 
 /**
@@ -106,6 +67,8 @@ export async function summaryCommand(
   const summary = createSummary({ asOf, config, anonymize: anonymizer?.anonymize });
   const problems: { index: number; finding: LocatedFinding }[] = [];
 
+  // The writer's modules (exceljs's among them, which the reader shares) load as reading starts.
+  const writer = import("../xlsx/writeSummaryWorkbook.js");
   let done = 0;
   out.progress(0, inputs.length);
   await readInputs(
@@ -137,10 +100,11 @@ export async function summaryCommand(
   );
   const finished = finishSummary(summary);
 
+  const { relativeLink, writeSummaryWorkbook } = await writer;
   await writeOutput(
     options.output,
     await writeSummaryWorkbook(finished, {
-      link: (file) => linkFrom(dirname(output), file),
+      link: (file) => linkFrom(dirname(output), file, relativeLink),
       keyId: anonymizer?.keyId ?? null,
     }),
   );
@@ -208,7 +172,7 @@ function refusal(
  * the district keeps the summary beside the cards; a `file:` URL where no relative path
  * exists (another drive).
  */
-function linkFrom(folder: string, file: string): string {
+function linkFrom(folder: string, file: string, relativeLink: (path: string) => string): string {
   const path = resolve(file);
   const link = relative(folder, path);
   return isAbsolute(link) ? pathToFileURL(path).href : relativeLink(link);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 
 import type { Catalogue } from "../domain/catalogue.js";
 import type { Config } from "../domain/config.js";
@@ -66,7 +66,8 @@ export async function readSummaryInput(input: Input, options: InputOptions): Pro
 
   let grids;
   try {
-    grids = await readGrids(await readFile(input.path), { fileName: input.path });
+    // Read at once, as `iom validate` reads (validate.ts).
+    grids = await readGrids(readFileSync(input.path), { fileName: input.path });
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) {
       return unreadable(error.message);

@@ -1,5 +1,5 @@
 import { createCardWorkbook } from "../xlsx/createCardWorkbook.js";
-import { loadConfig } from "./options.js";
+import { DEFAULT_TEMPLATE, loadConfig } from "./options.js";
 import type { Output } from "./output.js";
 import { checkOutput, writeOutput } from "./writeOutput.js";
 
@@ -9,13 +9,11 @@ export interface TemplateOptions {
   config?: string;
 }
 
-/** The file `iom template` writes when `-o` is not given. */
-export const DEFAULT_TEMPLATE = "card.xlsx";
-
 /**
  * `iom template [-o OUT] [--force] [--config FILE]`: writes the blank card of the
  * regulation's Appendix 1 with its drop-downs, input messages and print set-up; the district's
- * competencies of `--config` join the lists. Returns the exit status: 0 written.
+ * competencies of `--config` join the lists and its thresholds stand in the level headings.
+ * Returns the exit status: 0 written.
  */
 export async function templateCommand(options: TemplateOptions, out: Output): Promise<number> {
   const path = options.output ?? DEFAULT_TEMPLATE;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 
 import { createCatalogue } from "../domain/catalogue.js";
 import { finding } from "../domain/finding.js";
@@ -70,7 +70,9 @@ async function readInput(
     return { cards: 0, findings: [unreadable(input.path, input.reason)] };
   }
   try {
-    const bytes = await readFile(input.path);
+    // Read at once: the files are read one after another anyway, and handing each read to
+    // libuv's threads and back left this thread waiting 0.3 s over a district's 306 files.
+    const bytes = readFileSync(input.path);
     const read = await readWorkbook(bytes, { ...options, file: input.path });
     return { cards: read.records.length, findings: read.findings };
   } catch (error) {

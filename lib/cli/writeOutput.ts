@@ -33,14 +33,24 @@ export async function checkOutput(
       `-o: «${path}» — это входной файл; iom его не меняет, укажите для результата другое имя`,
     );
   }
+  if (await isFolder(path)) {
+    throw new UsageError(`-o: «${path}» — это папка; укажите имя файла .xlsx в ней`);
+  }
   if (options.force !== true && (await exists(path))) {
     throw new UsageError(`-o: файл «${path}» уже есть; чтобы заменить его, добавьте --force`);
   }
 }
 
+/** A workbook the command made but could not write: exit status 73, the work is lost. */
+export class OutputError extends Error {
+  override name = "OutputError";
+}
+
 /**
  * Writes the bytes through a temporary file beside the target, renamed over it at the end:
  * a reader of the target never sees half a workbook, and a failed write leaves no debris.
+ *
+ * @throws {OutputError} naming the file and why the system refused it.
  */
 export async function writeOutput(path: string, bytes: Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
@@ -49,7 +59,29 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    throw new OutputError(`не удалось записать «${path}»: ${whyNotWritten(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The system's refusal in the user's words; its own text where no word fits. */
+function whyNotWritten(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return "на диске нет места; освободите место или укажите другой диск";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "нет прав на запись в эту папку; укажите другую";
+    case "EISDIR":
+      return "там папка с таким именем; укажите другое имя файла";
+    case "EBUSY":
+      return "файл открыт в другой программе; закройте его и повторите";
+    default:
+      return (error as Error).message;
   }
 }
 

@@ -49,6 +49,18 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ treshold: { low: 80 } })).toThrow(ConfigError);
   });
 
+  it("says what to write, not the names of JavaScript's types, and names no field for the whole", () => {
+    expect(catchError(() => parseConfig([])).problems).toEqual([
+      "нужен объект в фигурных скобках { … }",
+    ]);
+    expect(catchError(() => parseConfig({ thresholds: { low: "80" }, porog: 1 })).problems).toEqual(
+      ["thresholds.low: нужно число", "лишнее поле «porog»: в настройках такого нет (опечатка?)"],
+    );
+    expect(catchError(() => parseConfig({ scaleWords: { Хороший: "good" } })).problems).toEqual([
+      'scaleWords.Хороший: нужно одно из значений: "low", "medium", "high"',
+    ]);
+  });
+
   it("rejects a scale word mapped to no level", () => {
     expect(() => parseConfig({ scaleWords: { Оптимальный: "good" } })).toThrow(ConfigError);
   });

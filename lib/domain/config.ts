@@ -74,11 +74,12 @@ export const defaultConfig: Config = ConfigSchema.parse({});
  * @throws {ConfigError} naming each wrong field in Russian.
  */
 export function parseConfig(input: unknown): Config {
-  const parsed = ConfigSchema.safeParse(input ?? {}, { error: RUSSIAN.localeError });
+  const parsed = ConfigSchema.safeParse(input ?? {}, { error: plainRussian });
 
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "(корень)"}: ${issue.message}`,
+    // A problem of the whole configuration (an array where an object belongs) has no field.
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
     );
     throw new ConfigError(problems);
   }
@@ -96,3 +97,34 @@ export class ConfigError extends Error {
 }
 
 const RUSSIAN = russian();
+
+/** What a wrong kind of value must be, in the words of someone who edits the file by hand. */
+const KINDS: Record<string, string> = {
+  object: "нужен объект в фигурных скобках { … }",
+  array: "нужен список в квадратных скобках [ … ]",
+  string: "нужен текст в кавычках",
+  number: "нужно число",
+  boolean: "нужно true или false",
+};
+
+/**
+ * zod's Russian messages, but where they name JavaScript's types («ожидалось object, получено
+ * массив») or keys («Нераспознанный ключ») a methodist reads what to write instead.
+ */
+function plainRussian(
+  issue: Parameters<typeof RUSSIAN.localeError>[0],
+): ReturnType<typeof RUSSIAN.localeError> {
+  if (issue.code === "invalid_type" && KINDS[issue.expected] !== undefined) {
+    return KINDS[issue.expected];
+  }
+  if (issue.code === "invalid_value" && issue.values.every((v) => typeof v === "string")) {
+    return `нужно одно из значений: ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`;
+  }
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => `«${key}»`).join(", ");
+    return issue.keys.length === 1
+      ? `лишнее поле ${keys}: в настройках такого нет (опечатка?)`
+      : `лишние поля ${keys}: в настройках таких нет (опечатка?)`;
+  }
+  return RUSSIAN.localeError(issue);
+}

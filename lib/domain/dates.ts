@@ -1,4 +1,10 @@
-import { endOfMonth, endOfYear, isAfter, isBefore, max, min, startOfDay } from "date-fns";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { endOfYear } from "date-fns/endOfYear";
+import { isAfter } from "date-fns/isAfter";
+import { isBefore } from "date-fns/isBefore";
+import { max } from "date-fns/max";
+import { min } from "date-fns/min";
+import { startOfDay } from "date-fns/startOfDay";
 
 import type { Raw } from "./card.js";
 import { normalizeText } from "./text.js";

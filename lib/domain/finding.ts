@@ -241,7 +241,72 @@ export interface Finding {
   field: FieldPath | null;
 }
 
-/** A finding with its code's severity. */
+/**
+ * A finding with its code's severity. A value the message quotes is cut to its first hundred
+ * characters (`shortenQuotes`): a cell holds up to 32 767, and one line a finding must stay a
+ * line.
+ */
 export function finding(code: FindingCode, message: string, field: FieldPath | null): Finding {
-  return { code, severity: RULES[code].severity, message, field };
+  return { code, severity: RULES[code].severity, message: shortenQuotes(message), field };
+}
+
+/**
+ * Values for a message, quoted and listed: the first three, then how many more.
+ *
+ * @example quoteList(["а", "б", "в", "г", "д"]) // "«а», «б», «в» и ещё 2"
+ */
+export function quoteList(values: readonly string[]): string {
+  const shown = values
+    .slice(0, LISTED)
+    .map((value) => `«${value}»`)
+    .join(", ");
+  return values.length > LISTED ? `${shown} и ещё ${values.length - LISTED}` : shown;
+}
+
+const LISTED = 3;
+/** The longest quoted value a message keeps whole. */
+const QUOTED = 100;
+
+/**
+ * The message with each quoted value («…», quotes inside it included) longer than `QUOTED`
+ * characters cut to its start and an ellipsis.
+ *
+ * @example shortenQuotes(`Категория «${"а".repeat(300)}» не из списка`) // "Категория «ааа…а…» не из списка" (100 «а»)
+ */
+export function shortenQuotes(message: string): string {
+  if (message.length <= QUOTED) {
+    return message;
+  }
+  let out = "";
+  let at = 0;
+  for (let open = message.indexOf("«"); open >= 0; open = message.indexOf("«", at)) {
+    const close = matchingQuote(message, open);
+    if (close < 0) {
+      break;
+    }
+    const value = message.slice(open + 1, close);
+    out += message.slice(at, open);
+    out += value.length > QUOTED ? `«${cut(value, QUOTED)}…»` : `«${value}»`;
+    at = close + 1;
+  }
+  return out + message.slice(at);
+}
+
+/** Where the quote opened at `open` closes, counting the quotes nested in it; -1 if never. */
+function matchingQuote(message: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < message.length; i++) {
+    if (message[i] === "«") {
+      depth++;
+    } else if (message[i] === "»" && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The first `length` characters, not splitting a surrogate pair, without trailing spaces. */
+function cut(text: string, length: number): string {
+  const end = /[\uD800-\uDBFF]/.test(text[length - 1] ?? "") ? length - 1 : length;
+  return text.slice(0, end).trimEnd();
 }

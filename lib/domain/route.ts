@@ -1,4 +1,6 @@
-import { addMonths, isAfter, isBefore } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { isAfter } from "date-fns/isAfter";
+import { isBefore } from "date-fns/isBefore";
 
 import type { FieldPath, GeneralInfo } from "./card.js";
 import type { Span } from "./dates.js";

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 
 import type { DeficitLevel, Outcome, RouteLevel, StaffCategory } from "./card.js";
 import type { Change } from "./compare.js";

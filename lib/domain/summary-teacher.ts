@@ -1,4 +1,4 @@
-import { isBefore } from "date-fns";
+import { isBefore } from "date-fns/isBefore";
 
 import type {
   Card,
@@ -103,16 +103,21 @@ export interface TeacherRecord {
   warnings: number;
 }
 
-/** What a value is, for `anonymize`: a person's name, an ОО, a file or a sheet name. */
-export type PseudonymKind = "name" | "school" | "file" | "sheet";
+/**
+ * What a value is, for `anonymize`: a teacher's name, a mentor's (or tutor's) name, an ОО, a
+ * file or a sheet name.
+ */
+export type PseudonymKind = "name" | "mentor" | "school" | "file" | "sheet";
 
 /**
  * Replaces a value by its pseudonym; the same key must give the same pseudonym, and different
  * values different ones (case aside), so that anonymized summaries still merge.
  *
- * It receives for `name` (the ФИО and the mentor) the key people are compared by — letters
- * and digits only, lower case, «ё» as «е»: `ивановааннапетровна` — so every spelling of one
- * person gets one pseudonym and duplicates are found as without anonymization; for
+ * It receives for `name` (the teacher's ФИО) and `mentor` (the mentor's) the key people are
+ * compared by — letters and digits only, lower case, «ё» as «е»: `ивановааннапетровна` — so
+ * every spelling of one person gets one pseudonym and duplicates are found as without
+ * anonymization; a mentor's pseudonym should say it is a mentor's («Наставник …»), and may
+ * share its code with the same person's as a teacher. For
  * `school`, `file` and `sheet` the value as written. DESIGN.md asks pseudonyms for names,
  * files and sheets only: return a school unchanged to keep the ОО in the tables.
  *
@@ -167,7 +172,7 @@ export function readTeacher(source: TeacherSource, context: TeacherContext): Tea
     staffCategory: category.value,
     staffCategoryFromPosition: category.fromPosition,
     qualification: qualification.kind === "value" ? qualification.value : null,
-    mentor: personName(plainText(general.mentor) ?? card.final.mentor, context),
+    mentor: personName(plainText(general.mentor) ?? card.final.mentor, context, "mentor"),
     start: span ? formatDay(span.start) : null,
     end: span ? formatDay(span.end) : null,
     stage: stageOf(card),
@@ -196,7 +201,7 @@ export function anonymizeTeacher(record: TeacherRecord, anonymize: Anonymize): T
     name,
     personKey: nameKey === "" ? null : `${nameKey}|${squash(school ?? "")}`,
     school,
-    mentor: record.mentor === null ? null : anonymize("name", squash(record.mentor)),
+    mentor: record.mentor === null ? null : anonymize("mentor", squash(record.mentor)),
   };
 }
 
@@ -238,13 +243,17 @@ function staffCategoryOf(general: GeneralInfo): {
   return { value: manager ? "manager" : "teacher", fromPosition: true };
 }
 
-function personName(value: Raw, context: TeacherContext): string | null {
+function personName(
+  value: Raw,
+  context: TeacherContext,
+  kind: "name" | "mentor" = "name",
+): string | null {
   const text = plainText(value);
   if (text === null || !context.anonymize) {
     return text;
   }
 
-  return context.anonymize("name", squash(text));
+  return context.anonymize(kind, squash(text));
 }
 
 function pseudonym(

@@ -1,4 +1,4 @@
-import { startOfDay } from "date-fns";
+import { startOfDay } from "date-fns/startOfDay";
 
 import type { Card, FieldPath } from "./card.js";
 import type { Catalogue } from "./catalogue.js";

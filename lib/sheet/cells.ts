@@ -5,7 +5,7 @@ import { cellAt } from "./grid.js";
 /**
  * The raw value of a grid cell for the card: text trimmed, a form's blank (`________`)
  * dropped, a cached error or a formula without result as empty (the reader reports those
- * separately), a date as its serial.
+ * separately), a date as its serial, a number that is none (NaN) as empty.
  */
 export function rawOf(cell: GridCell | undefined): Raw {
   if (!cell || cell.error !== undefined || cell.formulaWithoutResult) {
@@ -17,6 +17,10 @@ export function rawOf(cell: GridCell | undefined): Raw {
       .replace(/[ \t]+\n/g, "\n")
       .trim();
     return text === "" ? null : text;
+  }
+  // NaN and infinities: no spreadsheet stores them, a broken file's cell may read as one.
+  if (typeof cell.value === "number" && !Number.isFinite(cell.value)) {
+    return null;
   }
   return cell.value;
 }

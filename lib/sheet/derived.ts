@@ -15,6 +15,13 @@ export const COMPARISON_HEADING = "Динамика (сравнение с вх�
 /** The heading of the plan's column where fill marks overdue activities. */
 export const OVERDUE_HEADING = "Контроль сроков";
 
+/**
+ * The font of a derived cell: the template's, italic dark grey (RRGGBB), which fill also gives
+ * every cell it derives, so that a methodist tells what fill wrote from what was typed. Only
+ * the slant and the colour: a cell keeps its own fill, borders, size and alignment.
+ */
+export const DERIVED_FONT = { italic: true, color: "404040" } as const;
+
 /** Whether a label names the stage: «Этап ИОМ», «Этап», «Этап реализации ИОМ». */
 export function isStageLabel(text: string): boolean {
   return /^этап(?:ы)?(?:реализации)?(?:иом|маршрута)?$/.test(labelText(firstLine(text)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AppliedWrite, FillRecordEntry } from "./fillRecord.js";
 import {
+  fontText,
   mergeFillRecord,
   ownCells,
   planUndo,
@@ -56,6 +57,22 @@ describe("mergeFillRecord", () => {
     ).toEqual([]);
   });
 
+  it("keeps the font a cell had before the first fill, and the entry while the font is fill's", () => {
+    const font = { italic: null, color: { argb: "FF1F4E79" } };
+    const first = mergeFillRecord(
+      [],
+      [{ ...write("H40", null, "просрочено (срок 31.10.2025)"), oldFont: font }],
+      "2025-11-16",
+    );
+    const second = mergeFillRecord(
+      first,
+      [write("H40", "просрочено (срок 31.10.2025)", null)],
+      "2025-12-01",
+    );
+
+    expect(second).toEqual([expect.objectContaining({ old: null, new: null, oldFont: font })]);
+  });
+
   it("keeps the number format a moved result brought", () => {
     const moved: AppliedWrite = { ...write("D30", null, 0.72), kind: "level-column", format: "0%" };
 
@@ -81,6 +98,18 @@ describe("readFillRecord", () => {
       ],
       ["заметка", "о чём-то"],
       ["Карта ИОМ", "C27", "75%", null, "Перенос", "2025-11-16", null, null, "level-column"],
+      [
+        "Карта ИОМ",
+        "C25",
+        null,
+        "реализация",
+        "Этап ИОМ",
+        "2025-11-16",
+        null,
+        null,
+        "stage",
+        fontText({ italic: true, color: { theme: 1, tint: -0.25 } }),
+      ],
     ]);
 
     expect(readFillRecord(grid)).toEqual([
@@ -103,6 +132,16 @@ describe("readFillRecord", () => {
         reason: "Перенос",
         date: "2025-11-16",
         kind: "level-column",
+      },
+      {
+        sheet: "Карта ИОМ",
+        cell: "C25",
+        old: null,
+        new: "реализация",
+        reason: "Этап ИОМ",
+        date: "2025-11-16",
+        kind: "stage",
+        oldFont: { italic: true, color: { theme: 1, tint: -0.25 } },
       },
     ]);
   });

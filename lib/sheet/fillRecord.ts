@@ -21,7 +21,22 @@ export const RECORD_COLUMNS = [
   "Формат (было)",
   "Формат (стало)",
   "Вид",
+  "Шрифт (было)",
 ] as const;
+
+/**
+ * What a cell's font had set before fill gave it the font of derived cells (DERIVED_FONT), so
+ * that an undo puts exactly that back.
+ */
+export interface RecordedFont {
+  /** The slant the cell had set, or null where it set none (upright). */
+  italic: boolean | null;
+  /**
+   * The colour the cell had set, as the file writes it — `{ argb: "FF1F4E79" }`, `{ theme: 1,
+   * tint: -0.25 }` — or null where it set none (automatic).
+   */
+  color: Record<string, string | number> | null;
+}
 
 /** One cell fill changed: its value before the first fill, and now. */
 export interface FillRecordEntry {
@@ -38,6 +53,11 @@ export interface FillRecordEntry {
   /** The day of the fill, YYYY-MM-DD. */
   date: string;
   kind: FillKind;
+  /**
+   * The cell's font before the first fill gave it the derived look; absent where the writer
+   * did not know it (the add-in learns no fonts) or left the font alone.
+   */
+  oldFont?: RecordedFont;
 }
 
 /** A planned write as the writer applied it: with the cell's number format before. */
@@ -46,6 +66,8 @@ export interface AppliedWrite extends CellWrite {
   oldFormat?: string;
   /** The old value was a date. */
   oldDate?: boolean;
+  /** The font before the write gave the cell the derived look, where the writer knew it. */
+  oldFont?: RecordedFont;
 }
 
 const KINDS = new Set<FillKind>(["level-column", "route-period", "stage", "comparison", "overdue"]);
@@ -86,6 +108,10 @@ export function readFillRecord(grid: Grid): FillRecordEntry[] {
     }
     if (typeof newFormat === "string" && newFormat !== "") {
       entry.newFormat = newFormat;
+    }
+    const oldFont = parseFont(at(9)?.value);
+    if (oldFont) {
+      entry.oldFont = oldFont;
     }
     entries.push(entry);
   }
@@ -141,8 +167,17 @@ export function mergeFillRecord(
     if (write.date) {
       entry.newDate = true;
     }
+    const oldFont = first ? first.oldFont : write.oldFont;
+    if (oldFont) {
+      entry.oldFont = oldFont;
+    }
 
-    const back = sameValue(entry.old, entry.new) && entry.oldFormat === entry.newFormat;
+    // A cell back at its old value and format is no change any more, unless its font still
+    // is fill's: the entry stays, so that an undo puts the font back.
+    const back =
+      sameValue(entry.old, entry.new) &&
+      entry.oldFormat === entry.newFormat &&
+      entry.oldFont === undefined;
     if (index >= 0) {
       entries.splice(index, 1);
     }
@@ -151,6 +186,33 @@ export function mergeFillRecord(
     }
   }
   return entries;
+}
+
+/**
+ * A recorded font as the record sheet holds it: JSON, a technical column of a hidden sheet.
+ *
+ * @example fontText({ italic: null, color: null }) // '{"italic":null,"color":null}'
+ */
+export function fontText(font: RecordedFont): string {
+  return JSON.stringify({ italic: font.italic, color: font.color });
+}
+
+function parseFont(value: Raw | undefined): RecordedFont | undefined {
+  if (typeof value !== "string" || value === "") {
+    return undefined;
+  }
+  try {
+    const { italic, color } = JSON.parse(value) as Partial<RecordedFont>;
+    const colorOk =
+      color === null ||
+      (typeof color === "object" &&
+        color !== undefined &&
+        Object.values(color).every((v) => typeof v === "string" || typeof v === "number"));
+    const italicOk = italic === null || typeof italic === "boolean";
+    return colorOk && italicOk ? { italic: italic!, color: color! } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One cell an undo puts back, or one it leaves because someone changed it since. */

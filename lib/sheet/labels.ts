@@ -89,8 +89,23 @@ export const GENERAL_LABELS: readonly [GeneralField, RegExp][] = [
 
 /** The general field a label names, if any. */
 export function generalField(key: string): GeneralField | undefined {
-  return GENERAL_LABELS.find(([, pattern]) => pattern.test(key))?.[0];
+  let field = fields.get(key);
+  if (field === undefined) {
+    if (fields.size >= MAX_KEYS) {
+      fields.clear();
+    }
+    field = GENERAL_LABELS.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
+    fields.set(key, field);
+  }
+  return field ?? undefined;
 }
+
+/**
+ * Fields already found by key: every cell of a card is tried as a label, most of them several
+ * times (as a label, as its neighbour's label, as a line of an inline list), against some twenty
+ * patterns each; the same labels come back on every card of a batch.
+ */
+const fields = new Map<string, GeneralField | null>();
 
 /**
  * A label that names two fields at once, «Стаж, категория» with `25 лет, высшая`: the fields

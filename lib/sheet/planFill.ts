@@ -49,6 +49,15 @@ export interface CellWrite {
   reason: string;
 }
 
+/**
+ * Whether a write gets the font of derived cells (DERIVED_FONT): every value fill derives. A
+ * percent it moves is the user's own and keeps the look of the column it moves into; a cell
+ * it empties keeps its look.
+ */
+export function takesDerivedFont(write: CellWrite): boolean {
+  return write.kind !== "level-column" && write.new !== null;
+}
+
 /** A cell fill wrote before, as its record sheet keeps it. */
 export interface OwnCell {
   value: Raw;

@@ -4,12 +4,11 @@ import type {
   FieldPath,
   FinalEvent,
   GeneralField,
-  GeneralInfo,
   PlanItem,
   Raw,
   ResultCell,
 } from "../domain/card.js";
-import { CardSchema } from "../domain/card.js";
+import { FinalEventSchema, FinalSectionSchema, GeneralInfoSchema } from "../domain/card.js";
 import { readRouteLevel } from "../domain/levels.js";
 import { readDiagnosticForms } from "../domain/vocabulary.js";
 import { isPercentFormat, rawOf, textAt } from "./cells.js";
@@ -36,6 +35,10 @@ import {
 import type { SourceMap } from "./located.js";
 import type { Table } from "./tables.js";
 import { dataRows, HeadingKeys, headerAt, scanWidth } from "./tables.js";
+
+const EMPTY_GENERAL = GeneralInfoSchema.parse({});
+const EMPTY_FINAL_EVENT = FinalEventSchema.parse({});
+const EMPTY_FINAL = FinalSectionSchema.parse({});
 
 /** A card read from one sheet. */
 export interface SheetCard {
@@ -252,13 +255,15 @@ class SheetReader {
       "final.rows",
     );
 
-    const card = CardSchema.parse({
-      general: general as Partial<GeneralInfo>,
+    // The parts are the schema's already, each field a cell's raw value: what is left is the
+    // defaults (CardSchema's), without parsing the card again (an eighth of reading a card).
+    const card: Card = {
+      general: { ...EMPTY_GENERAL, ...general },
       entry,
       plan,
-      finalEvent,
-      final: { rows: finalRows, ...closing },
-    });
+      finalEvent: { ...EMPTY_FINAL_EVENT, ...finalEvent },
+      final: { ...EMPTY_FINAL, rows: finalRows, ...closing },
+    };
     const tables: CardTables = {
       entry: entryTable,
       final: finalTable,
@@ -904,6 +909,22 @@ function headerCell<Role extends string>(
  * A long text that merely starts like a label («Курсы ПК устранили дефицит…») is a value.
  */
 function labelField(text: string): GeneralField | undefined {
+  let field = labelFields.get(text);
+  if (field === undefined) {
+    if (labelFields.size >= MAX_REMEMBERED) {
+      labelFields.clear();
+    }
+    field = findLabelField(text) ?? null;
+    labelFields.set(text, field);
+  }
+  return field ?? undefined;
+}
+
+/** Label fields already found, by text: `labelField` is asked of the same cells many times. */
+const labelFields = new Map<string, GeneralField | null>();
+const MAX_REMEMBERED = 20_000;
+
+function findLabelField(text: string): GeneralField | undefined {
   const first = labelText(firstLine(text));
   if (first.length <= MAX_LABEL) {
     const field = generalField(first);
@@ -990,23 +1011,27 @@ function fullNameLabels(grid: Grid): { row: number; col: number }[] {
   const found: { row: number; col: number }[] = [];
   grid.rows.forEach((cells, row) => {
     cells?.forEach((cell, col) => {
-      if (typeof cell?.value !== "string" || cell.value.length > 200) {
-        return;
-      }
-      const lines = cell.value.split(/\r?\n/);
-      const named =
-        labelField(cell.value) === "fullName" ||
-        lines.some(
-          (line) =>
-            /^[^:]{2,40}:/.test(line) &&
-            generalField(labelText(line.split(":")[0]!)) === "fullName",
-        );
-      if (named) {
+      if (typeof cell?.value === "string" && cell.value.length <= 200 && namesTeacher(cell.value)) {
         found.push({ row, col });
       }
     });
   });
   return found;
+}
+
+/** Whether a cell's text is a «ФИО» label, or holds one in an inline line («ФИО: …»). */
+function namesTeacher(text: string): boolean {
+  return (
+    labelField(text) === "fullName" ||
+    (text.includes(":") &&
+      text
+        .split(/\r?\n/)
+        .some(
+          (line) =>
+            /^[^:]{2,40}:/.test(line) &&
+            generalField(labelText(line.split(":")[0]!)) === "fullName",
+        ))
+  );
 }
 
 /** The row a card below another starts at: its title or first heading above its «ФИО». */

@@ -171,6 +171,50 @@ describe("cardTemplate", () => {
     );
   });
 
+  it("states the regulation's bands in the level headings, and the district's where it moves the thresholds", () => {
+    const headings = (layout: TemplateLayout) =>
+      layout.card.cells
+        .filter((c) => typeof c.value === "string" && c.value.includes("уровень профдефицитов ("))
+        .slice(0, 3)
+        .map((c) => c.value);
+    const moved = cardTemplate(undefined, {
+      config: parseConfig({ thresholds: { low: 85, medium: 65 } }),
+    });
+
+    expect(headings(blank)).toEqual([
+      "Низкий уровень профдефицитов (81–100 % выполнения заданий)",
+      "Средний уровень профдефицитов (61–80 % выполнения заданий)",
+      "Высокий уровень профдефицитов (менее 60 % выполнения заданий)",
+    ]);
+    expect(headings(moved)).toEqual([
+      "Низкий уровень профдефицитов (86–100 % выполнения заданий)",
+      "Средний уровень профдефицитов (66–85 % выполнения заданий)",
+      "Высокий уровень профдефицитов (не более 65 % выполнения заданий)",
+    ]);
+    expect(at(moved, "entry.0.medium").input?.prompt).toMatchObject({
+      title: "Средний уровень (66–85 %)",
+      text: expect.stringMatching(/^От 66 до 85 %\./),
+    });
+    // The reader still finds the level columns under the district's headings.
+    expect(readCardSheet(layoutGrid(moved.card))?.card.entry).toHaveLength(
+      readCardSheet(layoutGrid(blank.card))!.card.entry.length,
+    );
+  });
+
+  it("keeps a band that is not whole in the heading, and a message title within Excel's 32 characters", () => {
+    const layout = cardTemplate(undefined, {
+      config: parseConfig({ thresholds: { low: 82.5, medium: 62.5 } }),
+    });
+
+    expect(at(layout, "entry.0.medium").input?.prompt.title).toBe("Средний уровень");
+    expect(at(layout, "entry.0.medium").input?.prompt.text).toMatch(
+      /^Более 62,5 и не более 82,5 %\./,
+    );
+    expect(layout.card.cells.map((c) => c.value)).toContain(
+      "Низкий уровень профдефицитов (более 82,5 % выполнения заданий)",
+    );
+  });
+
   it("is not read as a card on its lists sheet", () => {
     expect(readCardSheet(layoutGrid(blank.lists))).toBeNull();
   });

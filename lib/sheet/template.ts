@@ -23,15 +23,17 @@ import {
   STAFF_CATEGORY_NAMES,
   textOf,
 } from "../domain/vocabulary.js";
-import { COMPARISON_HEADING, OVERDUE_HEADING, STAGE_LABEL } from "./derived.js";
+import { COMPARISON_HEADING, DERIVED_FONT, OVERDUE_HEADING, STAGE_LABEL } from "./derived.js";
 import type { Grid, GridCell, Range } from "./grid.js";
 import { cellAddress, parseAddress, sheetReference } from "./grid.js";
-import type { Prompt } from "./templatePrompts.js";
+import type { Prompt, Thresholds } from "./templatePrompts.js";
 import {
   CLOSING_PROMPTS,
   DIAGNOSTIC_PROMPTS,
   FINAL_EVENT_PROMPTS,
   GENERAL_PROMPTS,
+  levelBands,
+  levelPrompts,
   PLAN_PROMPTS,
 } from "./templatePrompts.js";
 
@@ -101,7 +103,7 @@ export const TEMPLATE_STYLES: Record<StyleName, CellStyle> = {
   // Excel and LibreOffice indent only text aligned left (or right).
   subCompetency: { horizontal: "left", vertical: "top", wrap: true, border: "all", indent: 2 },
   result: { horizontal: "center", vertical: "top", wrap: true, border: "all" },
-  derived: { italic: true, color: "404040", vertical: "middle", wrap: true, border: "all" },
+  derived: { ...DERIVED_FONT, vertical: "middle", wrap: true, border: "all" },
   closingLabel: { vertical: "bottom", wrap: true },
   line: { horizontal: "left", vertical: "bottom", wrap: true, border: "bottom" },
   signature: { border: "bottom", vertical: "bottom" },
@@ -239,11 +241,20 @@ const FORMS_LABEL = [
 const LEVEL_HEADING =
   "Уровень — в % или знаковое обозначение в виде «+» (профдефициты присутствуют), «-» (профдефициты отсутствуют)";
 
-const LEVEL_HEADINGS = {
-  low: "Низкий уровень профдефицитов (81–100 % выполнения заданий)",
-  medium: "Средний уровень профдефицитов (61–80 % выполнения заданий)",
-  high: "Высокий уровень профдефицитов (менее 60 % выполнения заданий)",
-} as const;
+/**
+ * The level columns' headings: the regulation's card's, «Низкий уровень профдефицитов (81–100 %
+ * выполнения заданий)», with the bands of the district's thresholds.
+ */
+function levelHeadings(thresholds: Thresholds): Record<"low" | "medium" | "high", string> {
+  const bands = levelBands(thresholds);
+  const heading = (name: string, range: string) =>
+    `${name} уровень профдефицитов (${range} выполнения заданий)`;
+  return {
+    low: heading("Низкий", bands.low.range),
+    medium: heading("Средний", bands.medium.range),
+    high: heading("Высокий", bands.high.range),
+  };
+}
 
 /** Column widths A…H: labels and competencies, activities, then the narrower columns. */
 const WIDTHS = [28, 36, 17, 15, 15, 19, 22, 16];
@@ -269,7 +280,8 @@ export function cardTemplate(card?: Card, options: TemplateOptions = {}): Templa
   const catalogue = options.catalogue ?? createCatalogue(options.config ?? defaultConfig);
   const lists = referenceLists(catalogue);
   const content = card ? templateCard(card, options) : undefined;
-  return new CardBuilder(catalogue, lists).build(content);
+  const thresholds = (options.config ?? defaultConfig).thresholds;
+  return new CardBuilder(catalogue, lists, thresholds).build(content);
 }
 
 /**
@@ -483,10 +495,17 @@ class CardBuilder {
   private stageCell = "";
   private planSpan: [number, number] | undefined;
 
+  private readonly headings: Record<"low" | "medium" | "high", string>;
+  private readonly levelPrompts: Record<"low" | "medium" | "high", Prompt>;
+
   constructor(
     private readonly catalogue: Catalogue,
     private readonly lists: ReferenceList[],
-  ) {}
+    thresholds: Thresholds,
+  ) {
+    this.headings = levelHeadings(thresholds);
+    this.levelPrompts = levelPrompts(thresholds);
+  }
 
   build(card: Card | undefined): TemplateLayout {
     this.put(
@@ -777,9 +796,9 @@ class CardBuilder {
     this.put(A, A, top, competencyHeading, "header", { toRow: top + 1 });
     this.put(B, B, top, "Затруднения", "header", { toRow: top + 1 });
     this.put(C, E, top, LEVEL_HEADING, "header");
-    this.put(C, C, top + 1, LEVEL_HEADINGS.low, "header");
-    this.put(D, D, top + 1, LEVEL_HEADINGS.medium, "header");
-    this.put(E, E, top + 1, LEVEL_HEADINGS.high, "header");
+    this.put(C, C, top + 1, this.headings.low, "header");
+    this.put(D, D, top + 1, this.headings.medium, "header");
+    this.put(E, E, top + 1, this.headings.high, "header");
     if (withComparison) {
       this.put(F, F, top, "Примечание", "header", { toRow: top + 1 });
       this.put(G, LAST, top, COMPARISON_HEADING, "header", { toRow: top + 1 });
@@ -816,7 +835,7 @@ class CardBuilder {
       const result: ResultCell | undefined = row?.results[slot];
       this.put(col, col, this.row, result?.value ?? null, "result", {
         field: path(slot),
-        input: { prompt: DIAGNOSTIC_PROMPTS[slot], list: "signs" },
+        input: { prompt: this.levelPrompts[slot], list: "signs" },
         numFmt: result?.percentFormat ? "0%" : undefined,
       });
     }

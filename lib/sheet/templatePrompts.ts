@@ -111,15 +111,85 @@ export const DIAGNOSTIC_PROMPTS = {
     title: "Затруднения",
     text: "Какие затруднения выявила диагностика по этой компетенции.",
   },
-  low: { title: "Низкий уровень (81–100 %)", text: `От 81 до 100 %. ${RESULT}` },
-  medium: { title: "Средний уровень (61–80 %)", text: `От 61 до 80 %. ${RESULT}` },
-  high: { title: "Высокий уровень (менее 60 %)", text: `60 % и ниже. ${RESULT}` },
   note: { title: "Примечание", text: "Комментарий к результату, например: платформа или дата." },
   comparison: {
     title: "Динамика",
     text: "Заполняет iom fill: устранён, снизился, без изменений или вырос — по сравнению с входной диагностикой.",
   },
 } satisfies Record<string, Prompt>;
+
+/** The thresholds of a district's configuration (`Config["thresholds"]`). */
+export interface Thresholds {
+  /** A percent above this is a low deficit. */
+  low: number;
+  /** A percent above this, and not above `low`, is a medium deficit. */
+  medium: number;
+}
+
+/** Each level column's band of percents, as the card's headings and messages state it. */
+export interface LevelBand {
+  /** «81–100 %», «более 72,5 %», «не более 65 %». */
+  range: string;
+  /** The band as a sentence of the input message: «От 81 до 100 %.» */
+  sentence: string;
+}
+
+/**
+ * The bands of the three level columns for a district's thresholds. With the regulation's own
+ * (80 and 60) they read as its card does, «81–100 %», «61–80 %», «менее 60 %»; with other
+ * thresholds they state those: `{ low: 85, medium: 65 }` gives «86–100 %», «66–85 %» and
+ * «не более 65 %», a threshold that is not whole «более 72,5 %».
+ *
+ * @example levelBands({ low: 85, medium: 65 }).high.range // "не более 65 %"
+ */
+export function levelBands(thresholds: Thresholds): Record<"low" | "medium" | "high", LevelBand> {
+  const { low, medium } = thresholds;
+  const whole = Number.isInteger(low) && Number.isInteger(medium);
+  const regulation = low === 80 && medium === 60;
+
+  return {
+    low: whole
+      ? { range: `${low + 1}–100 %`, sentence: `От ${low + 1} до 100 %.` }
+      : { range: `более ${percent(low)} %`, sentence: `Более ${percent(low)} %.` },
+    medium: whole
+      ? { range: `${medium + 1}–${low} %`, sentence: `От ${medium + 1} до ${low} %.` }
+      : {
+          range: `более ${percent(medium)} до ${percent(low)} %`,
+          sentence: `Более ${percent(medium)} и не более ${percent(low)} %.`,
+        },
+    high: {
+      // The regulation's card says «менее 60»; iom-kit counts 60 itself as high (DESIGN.md).
+      range: regulation ? "менее 60 %" : `не более ${percent(medium)} %`,
+      sentence: `${percent(medium)} % и ниже.`,
+    },
+  };
+}
+
+/**
+ * The input messages of the three level columns for a district's thresholds; a title that
+ * would pass Excel's 32 characters leaves its band to the text.
+ *
+ * @example levelPrompts({ low: 80, medium: 60 }).low.title // "Низкий уровень (81–100 %)"
+ */
+export function levelPrompts(thresholds: Thresholds): Record<"low" | "medium" | "high", Prompt> {
+  const bands = levelBands(thresholds);
+  const prompt = (name: string, band: LevelBand): Prompt => {
+    const title = `${name} уровень (${band.range})`;
+    return {
+      title: title.length <= 32 ? title : `${name} уровень`,
+      text: `${band.sentence} ${RESULT}`,
+    };
+  };
+  return {
+    low: prompt("Низкий", bands.low),
+    medium: prompt("Средний", bands.medium),
+    high: prompt("Высокий", bands.high),
+  };
+}
+
+function percent(value: number): string {
+  return String(value).replace(".", ",");
+}
 
 export const PLAN_PROMPTS = {
   activity: {

@@ -96,6 +96,27 @@ describe("fillWorkbook", () => {
     expect(sheet.getCell(layout.derived.stage).value).toBe("заключительный");
   });
 
+  it("writes what it derives in the template's italic grey, keeping the cell's fill and borders", async () => {
+    const card = workingCard();
+    const layout = cardTemplate(card);
+    const cellOf = (field: string) => layout.card.cells.find((c) => c.field === field)!.cell;
+    const workbook = await loadExcel(await createCardWorkbook(card));
+    const start = workbook.getWorksheet(CARD_SHEET)!.getCell(cellOf("general.routeStart"));
+    start.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    const input = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    const sheet = (await loadExcel((await fill(input, new Date(2026, 0, 20))).bytes)).getWorksheet(
+      CARD_SHEET,
+    )!;
+
+    const filled = sheet.getCell(cellOf("general.routeStart"));
+    expect(filled.font).toMatchObject({ italic: true, color: { argb: "FF404040" } });
+    expect(filled.fill).toMatchObject({ fgColor: { argb: "FFFFFF00" } });
+    expect(filled.border).toEqual(start.border);
+    // A moved percent is the user's: it takes its new column's look, not the derived one.
+    expect(sheet.getCell(cellOf("entry.1.high")).font?.italic).not.toBe(true);
+  });
+
   it("marks an overdue activity beside it, and validate reports it just as before", async () => {
     const card = buildCard((c) => {
       c.plan[2]!.done = null;
@@ -135,6 +156,7 @@ describe("fillWorkbook", () => {
       "Формат (было)",
       "Формат (стало)",
       "Вид",
+      "Шрифт (было)",
     ]);
     expect(record.rowCount).toBe(outcome.writes.length + 1);
     expect(record.getRow(2).values).toEqual(

@@ -5,8 +5,10 @@ import { createCatalogue } from "../domain/catalogue.js";
 import type { Config } from "../domain/config.js";
 import { defaultConfig } from "../domain/config.js";
 import { formatDay, serialToDate } from "../domain/dates.js";
-import type { AppliedWrite, FillRecordEntry } from "../sheet/fillRecord.js";
+import { DERIVED_FONT } from "../sheet/derived.js";
+import type { AppliedWrite, FillRecordEntry, RecordedFont } from "../sheet/fillRecord.js";
 import {
+  fontText,
   mergeFillRecord,
   ownCells,
   planUndo,
@@ -17,7 +19,7 @@ import type { Grid } from "../sheet/grid.js";
 import { parseAddress } from "../sheet/grid.js";
 import type { LocatedFinding } from "../sheet/located.js";
 import type { CellWrite } from "../sheet/planFill.js";
-import { applyWrites, planFill } from "../sheet/planFill.js";
+import { applyWrites, planFill, takesDerivedFont } from "../sheet/planFill.js";
 import { readCardSheet } from "../sheet/readCard.js";
 import { readCards, RECORD_SHEET } from "../sheet/readCards.js";
 import { findLosses } from "./findLosses.js";
@@ -66,7 +68,8 @@ export type FillOutcome =
 /**
  * Fills the derived cells of every card of a workbook (see `planFill`): moves a percent into
  * its level column and writes the route's period, the stage, the entry-vs-final comparison and
- * the overdue marks into empty cells. Each change goes into the hidden sheet «iom-kit» with
+ * the overdue marks into empty cells, in the template's italic dark grey of derived cells
+ * (their fill, borders and size stay). Each change goes into the hidden sheet «iom-kit» with
  * its old value, so a second fill updates its own cells and `undoFill` puts them back. Every
  * other cell keeps its value, style, merge, validation and note.
  *
@@ -145,7 +148,9 @@ export type UndoOutcome =
 /**
  * Undoes every fill of a workbook from its record sheet: each recorded cell that still holds
  * what fill wrote gets its old value and number format back; one changed since is left as it
- * is and stays in the record. With nothing left to undo the record sheet goes.
+ * is and stays in the record. With nothing left to undo the record sheet goes. A cell emptied
+ * again keeps the italic grey font fill gave it: the record keeps values and number formats,
+ * not fonts.
  *
  * @throws {UnreadableWorkbookError} when the bytes are not a workbook.
  * @example const { bytes } = await undoFill(filled, { fileName: "Иванова.xlsx" });
@@ -174,6 +179,9 @@ export async function undoFill(
     const cell = sheet.getCell(entry.cell);
     if (entry.oldFormat !== entry.newFormat) {
       cell.style = { ...structuredClone(cell.style), numFmt: entry.oldFormat ?? "General" };
+    }
+    if (entry.oldFont) {
+      restoreFont(cell, entry.oldFont);
     }
     cell.value =
       entry.old === null
@@ -270,6 +278,7 @@ function applyWrite(sheet: Worksheet, grid: Grid, write: CellWrite): AppliedWrit
     result.oldDate = true;
   }
 
+  const priorFont = cell.font;
   // Fresh style objects only: exceljs shares one style object between the cells of a loaded
   // file that have the same style, and changing it in place would restyle them all (exceljs 2055).
   if (write.styleFrom) {
@@ -278,6 +287,16 @@ function applyWrite(sheet: Worksheet, grid: Grid, write: CellWrite): AppliedWrit
   if (write.format !== undefined) {
     cell.style = { ...structuredClone(cell.style), numFmt: write.format };
   }
+  if (takesDerivedFont(write)) {
+    const style = structuredClone(cell.style);
+    result.oldFont = recordedFont(priorFont);
+    style.font = {
+      ...style.font,
+      italic: DERIVED_FONT.italic,
+      color: { argb: `FF${DERIVED_FONT.color}` },
+    };
+    cell.style = style;
+  }
   cell.value =
     write.new === null
       ? null
@@ -285,6 +304,30 @@ function applyWrite(sheet: Worksheet, grid: Grid, write: CellWrite): AppliedWrit
         ? excelDate(write.new)
         : write.new;
   return result;
+}
+
+function recordedFont(font: Partial<ExcelJS.Font> | undefined): RecordedFont {
+  return {
+    italic: font?.italic ?? null,
+    color: font?.color ? (structuredClone(font.color) as RecordedFont["color"]) : null,
+  };
+}
+
+/** Puts back what a cell's font had set before fill, where the font still is fill's. */
+function restoreFont(cell: ExcelJS.Cell, old: RecordedFont): void {
+  const font = cell.font as Partial<ExcelJS.Font> | undefined;
+  if (font?.italic !== DERIVED_FONT.italic || font.color?.argb !== `FF${DERIVED_FONT.color}`) {
+    return;
+  }
+  const { italic: _italic, color: _color, ...rest } = structuredClone(font);
+  const restored: Partial<ExcelJS.Font> = { ...rest };
+  if (old.italic !== null) {
+    restored.italic = old.italic;
+  }
+  if (old.color !== null) {
+    restored.color = old.color as Partial<ExcelJS.Color>;
+  }
+  cell.style = { ...structuredClone(cell.style), font: restored };
 }
 
 /**
@@ -329,7 +372,7 @@ function writeRecord(workbook: Workbook, entries: readonly FillRecordEntry[]): v
   }
 
   const sheet = workbook.addWorksheet(RECORD_SHEET, { state: "hidden" });
-  sheet.columns = [16, 10, 24, 24, 60, 12, 14, 14, 14].map((width) => ({ width }));
+  sheet.columns = [16, 10, 24, 24, 60, 12, 14, 14, 14, 24].map((width) => ({ width }));
   sheet.addRow([...RECORD_COLUMNS]).font = { bold: true };
   for (const entry of entries) {
     const row = sheet.addRow([
@@ -342,6 +385,7 @@ function writeRecord(workbook: Workbook, entries: readonly FillRecordEntry[]): v
       entry.oldFormat ?? null,
       entry.newFormat ?? null,
       entry.kind,
+      entry.oldFont ? fontText(entry.oldFont) : null,
     ]);
     if (entry.oldDate) {
       row.getCell(3).numFmt = "dd.mm.yyyy";

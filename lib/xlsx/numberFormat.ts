@@ -70,6 +70,47 @@ export function reportedFormat(numFmt: string | undefined): string | undefined {
   return BUILT_IN_SHORT_DATES[numFmt] ?? numFmt;
 }
 
+/**
+ * The format exceljs names a built-in number format id by (its lib/xlsx/defaultnumformats.js,
+ * the ids every locale shares); undefined for General, for ids it does not know and for the
+ * East Asian ones it keys by locale.
+ *
+ * @example builtInFormat(14) // "mm-dd-yy"
+ */
+export function builtInFormat(id: number): string | undefined {
+  return BUILT_IN[id];
+}
+
+const BUILT_IN: Record<number, string> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
 // exceljs's names for the built-in formats 14 and 22 (lib/xlsx/defaultnumformats.js).
 const BUILT_IN_SHORT_DATES: Record<string, string> = {
   "mm-dd-yy": "dd.mm.yyyy",

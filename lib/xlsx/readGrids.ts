@@ -1,16 +1,19 @@
-import ExcelJS from "exceljs";
 import type { Cell, CellErrorValue, CellRichTextValue, Workbook, Worksheet } from "exceljs";
 
-import { parseAddress, type Grid, type GridCell, type Range } from "../sheet/grid.js";
+import type { Grid, GridCell } from "../sheet/grid.js";
 import { checkParts } from "./checkParts.js";
+import { exceljs, ValueType } from "./exceljs.js";
+import { clearMergedCells, readMergeCells } from "./mergeCells.js";
 import { DAYS_1904, isDateFormat, reportedFormat, serialFromDate } from "./numberFormat.js";
 import { findRawCells, type RawCell } from "./rawCells.js";
 import { rebuildPackage, rowSlices } from "./repair.js";
+import { sheetCells, type SheetCellsContext } from "./sheetCells.js";
+import { slimPackage } from "./slimPackage.js";
 import { NOT_A_WORKBOOK, sniffNonZip, sniffZip } from "./sniff.js";
 import { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
 import { readWorkbookPackage, type SheetPart, type WorkbookPackage } from "./workbookPackage.js";
-import { decodeEntities, decodeXml } from "./xml.js";
-import { readEntry, readZip, ZipFormatError, type ZipArchive } from "./zip.js";
+import { decodeEntities, detach } from "./xml.js";
+import { readZip, ZipFormatError, type ZipArchive } from "./zip.js";
 
 export { UnreadableWorkbookError } from "./unreadableWorkbookError.js";
 export type { UnreadableReason } from "./unreadableWorkbookError.js";
@@ -26,9 +29,10 @@ const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
 const MAX_UNCOMPRESSED_AT_RATIO = 100 * 1024 * 1024;
 const MAX_RATIO = 100;
 /**
- * A worksheet part larger than this (about 200 000 cells; a card's sheet is some 100 KB) is
- * handed to exceljs a slice of rows at a time, each slice about this size: exceljs keeps some
- * 500 bytes a cell, so a sheet of 100 000 rows loaded whole took 500 MB.
+ * A worksheet part larger than this (about 200 000 cells; a card's sheet is some 100 KB) has
+ * its rows read from the XML by iom-kit (sheetCells.ts), a slice of about this size at a time:
+ * exceljs keeps some 500 bytes a cell, so a sheet of 100 000 rows loaded whole took 500 MB,
+ * and loaded by exceljs a slice at a time still peaked at 1 GB (issue 8).
  */
 const SLICE_FROM = 8 * 1024 * 1024;
 const SLICE_SIZE = 2 * 1024 * 1024;
@@ -78,11 +82,6 @@ export async function readGrids(
         detail: NOT_A_WORKBOOK.detail,
       });
     }
-    if (await checkParts(archive)) {
-      throw new UnreadableWorkbookError("corrupt", file, {
-        detail: "в нём объявления DTD, каких не пишут ни Excel, ни LibreOffice",
-      });
-    }
 
     const large = pkg.worksheets.map((sheet) => sheet.entry!.size > SLICE_FROM);
     const book = await loadBook(pkg, file, large);
@@ -111,20 +110,10 @@ interface LoadedBook {
   workbook: Workbook;
   /** The exceljs worksheet for `pkg.worksheets[i]`: without its rows where it is sliced. */
   sheet(i: number): Worksheet;
-  /** The XML exceljs read for `pkg.worksheets[i]`. */
-  xml(i: number): Promise<string>;
-  /** The rows of a large sheet, a slice at a time; undefined for a sheet loaded whole. */
-  slices(i: number): AsyncGenerator<LoadedSlice> | undefined;
-}
-
-/** A slice of a large sheet's rows, loaded by exceljs on its own. */
-interface LoadedSlice {
-  worksheet: Worksheet;
-  /** The slice's rows as XML: where exceljs lost a formula's result (rawCells.ts). */
-  xml: () => string;
-  /** The rows (1-based) the slice holds: exceljs may add others for merged ranges. */
-  first: number;
-  last: number;
+  /** The XML exceljs read for `pkg.worksheets[i]` (a sliced sheet's without its rows). */
+  xml(i: number): string;
+  /** A large sheet's rows, read from its XML by `sheetCells`; undefined for one loaded whole. */
+  frame(i: number): { rows: Uint8Array; cells: SheetCellsContext } | undefined;
 }
 
 interface DateContext {
@@ -163,10 +152,10 @@ function openArchive(data: Uint8Array, file: string | undefined): ZipArchive {
 }
 
 /**
- * The workbook loaded by exceljs: from the original bytes where the package is canonical and
- * exceljs takes it with every worksheet, else from a rebuilt package (exceljs 1437, 104, 2802
- * and the like throw on load). The sheets marked `large` are rebuilt without their rows, which
- * are loaded a slice at a time (`slices`).
+ * The workbook loaded by exceljs: from the package's own parts where it is canonical and
+ * exceljs takes it with every worksheet (`slimPackage`), else from a rebuilt package (exceljs
+ * 1437, 104, 2802 and the like throw on load). The sheets marked `large` are rebuilt without
+ * their rows, which are loaded a slice at a time (`slices`).
  */
 async function loadBook(
   pkg: WorkbookPackage,
@@ -174,14 +163,20 @@ async function loadBook(
   large: readonly boolean[],
 ): Promise<LoadedBook> {
   if (pkg.canonical && !large.includes(true)) {
-    const workbook = await loadExceljs(pkg.archive.bytes).catch(() => undefined);
+    const slim = await slimPackage(pkg);
+    const workbook = await loadExceljs(slim.bytes, file).catch((error: unknown) => {
+      if (error instanceof UnreadableWorkbookError) {
+        throw error;
+      }
+      return undefined;
+    });
     const sheets = workbook && pkg.worksheets.map((sheet) => workbook.getWorksheet(sheet.sheetId));
     if (workbook && sheets?.every(Boolean)) {
       return {
         workbook,
         sheet: (i) => sheets[i]!,
-        xml: async (i) => decodeXml(await readEntry(pkg.archive, pkg.worksheets[i]!.entry!)),
-        slices: () => undefined,
+        xml: (i) => slim.sheetXml[i]!,
+        frame: () => undefined,
       };
     }
   }
@@ -189,8 +184,11 @@ async function loadBook(
   const rebuilt = await rebuildPackage(pkg, { frames: large });
   const load = async (bytes: Uint8Array) => {
     try {
-      return await loadExceljs(bytes);
+      return await loadExceljs(bytes, file);
     } catch (error) {
+      if (error instanceof UnreadableWorkbookError) {
+        throw error;
+      }
       throw new UnreadableWorkbookError("corrupt", file, { cause: error });
     }
   };
@@ -199,29 +197,62 @@ async function loadBook(
   if (!sheets.every(Boolean)) {
     throw new UnreadableWorkbookError("corrupt", file, { detail: "листы не читаются" });
   }
-  async function* slices(i: number): AsyncGenerator<LoadedSlice> {
-    const frame = rebuilt.frames[i]!;
-    for (const slice of rowSlices(frame.rows, SLICE_SIZE)) {
-      const worksheet = (await load(rebuilt.slicePackage(i, slice.rows))).getWorksheet(1);
-      if (!worksheet) {
-        throw new UnreadableWorkbookError("corrupt", file, { detail: "листы не читаются" });
-      }
-      const xml = () => new TextDecoder().decode(slice.rows);
-      yield { worksheet, xml, first: slice.first, last: slice.last };
-    }
-  }
   return {
     workbook,
     sheet: (i) => sheets[i]!,
-    xml: (i) => Promise.resolve(rebuilt.sheetXml[i]!),
-    slices: (i) => (rebuilt.frames[i] ? slices(i) : undefined),
+    xml: (i) => rebuilt.sheetXml[i]!,
+    frame: (i) => {
+      const frame = rebuilt.frames[i];
+      return frame && { rows: frame.rows, cells: { ...rebuilt.cells, links: frame.links } };
+    },
   };
 }
 
-async function loadExceljs(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs types the argument as a Node Buffer, but JSZip under it takes any Uint8Array.
-  await workbook.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
+/**
+ * The elements of a worksheet exceljs is told to pass over: all but the cells and their
+ * hyperlinks. Merged ranges are read from the XML (mergeCells.ts); the rest (columns, views,
+ * validations, conditional formats, drawings, tables, page setup) no grid shows, and drawings
+ * and tables would look up parts the package handed to exceljs leaves out.
+ */
+const IGNORED_NODES = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "mergeCells",
+  "rowBreaks",
+  "pageMargins",
+  "dataValidations",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+  "conditionalFormatting",
+  "extLst",
+];
+
+/**
+ * A package iom-kit made (stored, every part inflated by it), loaded by exceljs. A document
+ * type declaration in any part is refused before exceljs sees it (checkParts.ts).
+ */
+async function loadExceljs(bytes: Uint8Array, file: string | undefined): Promise<Workbook> {
+  if (await checkParts(readZip(bytes))) {
+    throw new UnreadableWorkbookError("corrupt", file, {
+      detail: "в нём объявления DTD, каких не пишут ни Excel, ни LibreOffice",
+    });
+  }
+  const { Workbook } = await exceljs();
+  const workbook = new Workbook();
+  type Load = Parameters<Workbook["xlsx"]["load"]>;
+  // exceljs types the argument as a Node Buffer, but JSZip under it takes any Uint8Array;
+  // `ignoreNodes` is read by its worksheet parser, though missing from its types.
+  const options = { ignoreNodes: IGNORED_NODES } as Load[1];
+  await workbook.xlsx.load(bytes as unknown as Load[0], options);
   return workbook;
 }
 
@@ -240,42 +271,42 @@ async function toGrid(
   context: DateContext,
 ): Promise<Grid> {
   const rows: (GridCell | null)[][] = [];
-  const slices = book.slices(index);
-  if (slices) {
-    for await (const slice of slices) {
-      await readRows(slice.worksheet, context, () => Promise.resolve(slice.xml()), rows, slice);
-    }
+  const frame = book.frame(index);
+  if (frame) {
+    readFrame(frame.rows, frame.cells, context, rows);
   } else {
-    await readRows(book.sheet(index), context, () => book.xml(index), rows);
+    readRows(book.sheet(index), context, () => book.xml(index), rows);
   }
+  const merges = readMergeCells(book.xml(index));
+  clearMergedCells(rows, merges);
   for (let i = 0; i < rows.length; i++) {
     rows[i] ??= [];
   }
 
-  const grid: Grid = { name: sheet.name, rows, merges: mergesOf(book.sheet(index)) };
+  const grid: Grid = {
+    name: sheet.name,
+    rows,
+    // A one-cell "merge" is none.
+    merges: merges
+      .filter((r) => r.bottom > r.top || r.right > r.left)
+      .sort((a, b) => a.top - b.top || a.left - b.left),
+  };
   if (sheet.state !== "visible") {
     grid.state = sheet.state;
   }
   return grid;
 }
 
-/**
- * The rows of an exceljs worksheet into `rows` (0-based), those from `within.first` to
- * `within.last` (1-based) alone where it is given.
- */
-async function readRows(
+/** The rows of an exceljs worksheet into `rows` (0-based). */
+function readRows(
   worksheet: Worksheet,
   context: DateContext,
-  xml: () => Promise<string>,
+  xml: () => string,
   rows: (GridCell | null)[][],
-  within?: { first: number; last: number },
-): Promise<void> {
+): void {
   const pending: Pending[] = [];
 
   worksheet.eachRow((row, rowNumber) => {
-    if (within && (rowNumber < within.first || rowNumber > within.last)) {
-      return;
-    }
     const cells: (GridCell | null)[] = [];
     row.eachCell((cell, colNumber) => {
       const converted = convert(cell, context);
@@ -303,9 +334,38 @@ async function readRows(
   });
 
   if (pending.length > 0) {
-    const raw = findRawCells(await xml(), new Set(pending.map((p) => p.address)));
+    const raw = findRawCells(xml(), new Set(pending.map((p) => p.address)));
     for (const p of pending) {
       p.row[p.col] = fromRaw(raw.get(p.address), p.numFmt, context);
+    }
+  }
+}
+
+/**
+ * The rows of a large sheet into `rows` (0-based), read from their XML a slice of some
+ * megabytes at a time: each cell as exceljs would give it (sheetCells.ts), converted as
+ * `convert` converts exceljs's.
+ */
+function readFrame(
+  xml: Uint8Array,
+  cells: SheetCellsContext,
+  context: DateContext,
+  rows: (GridCell | null)[][],
+): void {
+  const decoder = new TextDecoder();
+  for (const slice of rowSlices(xml, SLICE_SIZE)) {
+    for (const cell of sheetCells(decoder.decode(slice.rows), cells)) {
+      const shown = cell.formula
+        ? fromRaw(cell.raw, cell.numFmt, context)
+        : plainCell(cell.value, cell.numFmt, context);
+      if (shown === null) {
+        continue;
+      }
+      const row = (rows[cell.row] ??= []);
+      while (row.length < cell.col) {
+        row.push(null);
+      }
+      row[cell.col] = cell.hyperlink ? { ...shown, hyperlink: cell.hyperlink } : shown;
     }
   }
 }
@@ -320,17 +380,22 @@ const PENDING = Symbol("pending");
 function convert(cell: Cell, context: DateContext): GridCell | null | typeof PENDING {
   const numFmt = cell.numFmt as string | undefined;
   switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
+    case ValueType.Null:
+    case ValueType.Merge:
       return null;
-    case ExcelJS.ValueType.Formula:
+    case ValueType.Formula:
       return formulaCell(cell.result as unknown, numFmt, context);
-    case ExcelJS.ValueType.Hyperlink: {
+    case ValueType.Hyperlink: {
       const { text, hyperlink } = cell.value as { text?: unknown; hyperlink?: string };
       const shown = plainCell(text ?? null, numFmt, context) ?? withFormat({ value: null }, numFmt);
-      return hyperlink ? { ...shown, hyperlink } : shown;
+      return hyperlink ? { ...shown, hyperlink: detach(hyperlink) } : shown;
     }
     default:
+      // A number in a date format past JavaScript's dates (year 275 760) is an Invalid Date in
+      // exceljs: the XML still has the number.
+      if (cell.value instanceof Date && Number.isNaN(cell.value.getTime())) {
+        return PENDING;
+      }
       return plainCell(cell.value, numFmt, context);
   }
 }
@@ -347,7 +412,11 @@ function plainCell(
   if (typeof value === "number") {
     return numberCell(value, numFmt, context);
   }
-  if (typeof value === "string" || typeof value === "boolean") {
+  if (typeof value === "string") {
+    // The text exceljs gives is a substring of the part it parsed (xml.ts, `detach`).
+    return withFormat({ value: detach(value) }, numFmt);
+  }
+  if (typeof value === "boolean") {
     return withFormat({ value }, numFmt);
   }
   if (value instanceof Date) {
@@ -388,7 +457,7 @@ function fromRaw(
   switch (raw.type) {
     case "str":
     case "inlineStr":
-      return withFormat({ value: decodeEntities(raw.value) }, numFmt);
+      return withFormat({ value: detach(decodeEntities(raw.value)) }, numFmt);
     case "e":
       return withFormat({ value: null, error: raw.value }, numFmt);
     case "b":
@@ -440,28 +509,4 @@ function withFormat(cell: GridCell, numFmt: string | undefined): GridCell {
     cell.format = format;
   }
   return cell;
-}
-
-/** The merged ranges, 0-based, in reading order; a one-cell "merge" is none. */
-function mergesOf(worksheet: Worksheet): Range[] {
-  // exceljs keeps the ranges it merged on load in `_merges` (master address → Range, 1-based);
-  // the public `worksheet.model.merges` rebuilds the whole sheet model to list them.
-  const internal = (worksheet as unknown as { _merges?: Record<string, { model: Range }> })._merges;
-  const ranges = internal
-    ? Object.values(internal).map(({ model: r }) => ({
-        top: r.top - 1,
-        left: r.left - 1,
-        bottom: r.bottom - 1,
-        right: r.right - 1,
-      }))
-    : worksheet.model.merges.map((ref) => {
-        const [from, to = from] = ref.split(":") as [string, string?];
-        const a = parseAddress(from);
-        const b = parseAddress(to);
-        return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-      });
-
-  return ranges
-    .filter((r) => r.bottom > r.top || r.right > r.left)
-    .sort((a, b) => a.top - b.top || a.left - b.left);
 }

@@ -5,7 +5,9 @@
  * Google Sheets with long sheet names, broken styles…). Values survive; of the styles only the
  * number formats are kept, salvaged from the styles part even where it does not parse.
  */
-import { DAYS_1904, serialFromDate } from "./numberFormat.js";
+import { builtInFormat, DAYS_1904, serialFromDate } from "./numberFormat.js";
+import type { SheetCellsContext } from "./sheetCells.js";
+import { sharedStringTexts } from "./sheetCells.js";
 import { directoryOf, readRelationships, relationshipsPath } from "./workbookPackage.js";
 import type { WorkbookPackage } from "./workbookPackage.js";
 import { readEntry, writeStoredZip, type ZipArchive, type ZipEntry } from "./zip.js";
@@ -17,11 +19,11 @@ export interface RebuiltPackage {
   sheetXml: string[];
   /**
    * The sheets rebuilt as frames (`RebuildOptions.frames`), each in `pkg.worksheets` order: its
-   * rows, kept out of `bytes`, to be loaded a slice at a time with `slicePackage`.
+   * rows, kept out of `bytes`, to be read a slice at a time with `sheetCells`.
    */
   frames: (SheetFrame | undefined)[];
-  /** A package of the one sheet `index`, its rows given: a slice of a frame's rows. */
-  slicePackage(index: number, rows: Uint8Array): Uint8Array;
+  /** What the frames' cells refer to: their shared strings and number formats. */
+  cells: Omit<SheetCellsContext, "links">;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface SheetFrame {
   before: string;
   rows: Uint8Array;
   after: string;
+  /** The targets of the sheet's external hyperlinks by cell, as exceljs attaches them. */
+  links: Map<string, string>;
 }
 
 export interface RebuildOptions {
@@ -84,7 +88,6 @@ export async function rebuildPackage(
   const files: { name: string; data: Uint8Array }[] = [];
   const sheetXml: string[] = [];
   const frames: (SheetFrame | undefined)[] = [];
-  const sheetRels: Uint8Array[] = [];
 
   for (const [i, sheet] of pkg.worksheets.entries()) {
     const entry = sheet.entry!;
@@ -94,7 +97,7 @@ export async function rebuildPackage(
       links,
       pkg.date1904,
     );
-    const frame = options.frames?.[i] ? splitRows(xml, encoder) : undefined;
+    const frame = options.frames?.[i] ? splitRows(xml, links, encoder) : undefined;
     if (frame) {
       xml = `${frame.before}<sheetData/>${frame.after}`;
     }
@@ -103,7 +106,6 @@ export async function rebuildPackage(
     const rels = encoder.encode(
       relationshipsXml([...links].map(([id, target]) => [id, "hyperlink", target, true])),
     );
-    sheetRels.push(rels);
     files.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: encoder.encode(xml) });
     files.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: rels });
   }
@@ -114,6 +116,12 @@ export async function rebuildPackage(
   const stringsData = strings === undefined ? undefined : encoder.encode(strings);
   const styles = pkg.styles ? decodeXml(await readEntry(archive, pkg.styles)) : undefined;
   const stylesData = encoder.encode(salvageStyles(styles));
+  const framed = frames.some(Boolean);
+  const cells = {
+    strings: framed && strings !== undefined ? sharedStringTexts(strings) : [],
+    formats: framed ? cellFormats(styles) : new Map<number, string>(),
+    date1904: pkg.date1904,
+  };
   const common = (sheets: number) => {
     const parts = [
       { name: "xl/styles.xml", data: stylesData },
@@ -133,20 +141,7 @@ export async function rebuildPackage(
     bytes: writeStoredZip([...files, ...common(pkg.worksheets.length)]),
     sheetXml,
     frames,
-    slicePackage(index, rows) {
-      const frame = frames[index]!;
-      const before = encoder.encode(`${frame.before}<sheetData>`);
-      const after = encoder.encode(`</sheetData>${frame.after}`);
-      const sheet = new Uint8Array(before.length + rows.length + after.length);
-      sheet.set(before);
-      sheet.set(rows, before.length);
-      sheet.set(after, before.length + rows.length);
-      return writeStoredZip([
-        { name: "xl/worksheets/sheet1.xml", data: sheet },
-        { name: "xl/worksheets/_rels/sheet1.xml.rels", data: sheetRels[index]! },
-        ...common(1),
-      ]);
-    },
+    cells,
   };
 }
 
@@ -154,16 +149,33 @@ export async function rebuildPackage(
  * A worksheet's rows apart from the rest of its XML; undefined where it has no `<sheetData>`
  * with rows (nothing to slice).
  */
-function splitRows(xml: string, encoder: TextEncoder): SheetFrame | undefined {
+function splitRows(
+  xml: string,
+  relationships: ReadonlyMap<string, string>,
+  encoder: TextEncoder,
+): SheetFrame | undefined {
   const open = /<sheetData\b[^>]*>/.exec(xml);
   const close = xml.lastIndexOf("</sheetData>");
   if (!open || close < open.index || open[0].endsWith("/>")) {
     return undefined;
   }
+  const after = xml.slice(close + "</sheetData>".length);
+  // exceljs links a cell to the relationship of the <hyperlink> whose ref is its address;
+  // links within the workbook (`location` alone) it leaves out.
+  const links = new Map<string, string>();
+  for (const match of after.matchAll(/<hyperlink\b[^>]*>/g)) {
+    const attributes = parseAttributes(match[0]);
+    const target = relationships.get(attributes.get("r:id") ?? "");
+    const ref = attributes.get("ref");
+    if (target !== undefined && ref !== undefined) {
+      links.set(ref, target);
+    }
+  }
   return {
     before: xml.slice(0, open.index),
     rows: encoder.encode(xml.slice(open.index + open[0].length, close)),
-    after: xml.slice(close + "</sheetData>".length),
+    after,
+    links,
   };
 }
 
@@ -298,35 +310,59 @@ export function normalizePrefixes(xml: string): string {
  * 2802) or no styles part at all (exceljs 2704).
  */
 export function salvageStyles(xml: string | undefined): string {
-  const numFmts: string[] = [];
-  const xfs: string[] = [];
-  if (xml) {
-    for (const match of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
-      const attributes = parseAttributes(match[1]!);
-      const id = Number(attributes.get("numFmtId"));
-      const code = attributes.get("formatCode");
-      if (Number.isInteger(id) && code !== undefined) {
-        numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
-      }
-    }
-    // To the end of the text where the part is cut off before `</cellXfs>`.
-    const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)(?:<\/(?:[\w.-]+:)?cellXfs>|$)/.exec(
-      xml,
-    );
-    for (const match of cellXfs?.[1]?.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g) ?? []) {
-      const id = Number(parseAttributes(match[1]!).get("numFmtId") ?? 0);
-      xfs.push(`<xf numFmtId="${Number.isInteger(id) ? id : 0}"/>`);
-    }
-  }
-  if (xfs.length === 0) {
-    xfs.push(`<xf numFmtId="0"/>`);
-  }
+  const { numFmts, xfs } = numberFormats(xml);
+  const formats = [...numFmts].map(
+    ([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`,
+  );
+  const cells = (xfs.length > 0 ? xfs : [0]).map((id) => `<xf numFmtId="${id}"/>`);
 
   return (
     `${DECLARATION}<styleSheet xmlns="${MAIN}">` +
-    (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join("")}</numFmts>` : "") +
-    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs></styleSheet>`
+    (formats.length ? `<numFmts count="${formats.length}">${formats.join("")}</numFmts>` : "") +
+    `<cellXfs count="${cells.length}">${cells.join("")}</cellXfs></styleSheet>`
   );
+}
+
+/**
+ * The number format of each cell style index, as exceljs reads the salvaged styles part: the
+ * part's own format of that id, else exceljs's name of the built-in one; none for General.
+ */
+function cellFormats(xml: string | undefined): Map<number, string> {
+  const { numFmts, xfs } = numberFormats(xml);
+  const formats = new Map<number, string>();
+  xfs.forEach((id, index) => {
+    // exceljs drops a format's backslash escapes as it reads them (numfmt-xform.js).
+    const own = numFmts.get(id)?.replace(/\\(.)/g, "$1");
+    const format = id === 0 ? undefined : (own ?? builtInFormat(id));
+    if (format !== undefined) {
+      formats.set(index, format);
+    }
+  });
+  return formats;
+}
+
+/** The styles part's number formats by id, and each cell format's format id in order. */
+function numberFormats(xml: string | undefined): { numFmts: Map<number, string>; xfs: number[] } {
+  const numFmts = new Map<number, string>();
+  const xfs: number[] = [];
+  if (!xml) {
+    return { numFmts, xfs };
+  }
+  for (const match of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
+    const attributes = parseAttributes(match[1]!);
+    const id = Number(attributes.get("numFmtId"));
+    const code = attributes.get("formatCode");
+    if (Number.isInteger(id) && code !== undefined) {
+      numFmts.set(id, code);
+    }
+  }
+  // To the end of the text where the part is cut off before `</cellXfs>`.
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)(?:<\/(?:[\w.-]+:)?cellXfs>|$)/.exec(xml);
+  for (const match of cellXfs?.[1]?.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g) ?? []) {
+    const id = Number(parseAttributes(match[1]!).get("numFmtId") ?? 0);
+    xfs.push(Number.isInteger(id) ? id : 0);
+  }
+  return { numFmts, xfs };
 }
 
 /**
@@ -386,7 +422,8 @@ export function repairWorksheet(
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
-async function hyperlinkRelationships(
+/** A worksheet's hyperlinks by relationship id: their targets, from its relationships part. */
+export async function hyperlinkRelationships(
   archive: ZipArchive,
   sheet: ZipEntry,
 ): Promise<Map<string, string>> {
@@ -405,7 +442,10 @@ async function hyperlinkRelationships(
   return links;
 }
 
-function relationshipsXml(rels: readonly (readonly [string, string, string, boolean])[]): string {
+/** A relationships part of `[id, type, target, external]`, `type` the last word of its URI. */
+export function relationshipsXml(
+  rels: readonly (readonly [string, string, string, boolean])[],
+): string {
   const items = rels.map(
     ([id, type, target, external]) =>
       `<Relationship Id="${escapeAttribute(id)}" Type="${RELATIONSHIPS}/${type}" Target="${escapeAttribute(target)}"${external ? ` TargetMode="External"` : ""}/>`,

@@ -5,7 +5,7 @@
  * whether exceljs can take the package as it is.
  */
 import { readEntry, type ZipArchive, type ZipEntry } from "./zip.js";
-import { decodeXml, namespaces, rootTag, tags } from "./xml.js";
+import { decodeXml, detach, namespaces, rootTag, tags } from "./xml.js";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -31,6 +31,10 @@ export interface WorkbookPackage {
   sharedStrings: ZipEntry | undefined;
   /** Whether exceljs can load the original bytes: canonical part names, no prefixes, safe names. */
   canonical: boolean;
+  /** The workbook part as read, for a package made from this one without reading it again. */
+  workbookPart: Uint8Array;
+  /** The workbook's relationships part as read, where there is one. */
+  relationshipsPart: Uint8Array | undefined;
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -51,7 +55,8 @@ export async function readWorkbookPackage(
   if (!workbookPath || !workbookEntry) {
     return undefined;
   }
-  const workbookXml = decodeXml(await readEntry(archive, workbookEntry));
+  const workbookPart = await readEntry(archive, workbookEntry);
+  const workbookXml = decodeXml(workbookPart);
   const root = rootTag(workbookXml);
   if (root?.local !== "workbook") {
     return undefined;
@@ -59,7 +64,8 @@ export async function readWorkbookPackage(
 
   const relsPath = relationshipsPath(workbookPath);
   const relsEntry = parts.get(relsPath.toLowerCase());
-  const relsXml = relsEntry ? decodeXml(await readEntry(archive, relsEntry)) : "";
+  const relationshipsPart = relsEntry ? await readEntry(archive, relsEntry) : undefined;
+  const relsXml = relationshipsPart ? decodeXml(relationshipsPart) : "";
   const rels = readRelationships(relsXml, directoryOf(workbookPath));
   // Without a declaration exceljs still reads `r:id`; so does iom-kit.
   const relPrefix = prefixOf(workbookXml, RELATIONSHIP_NAMESPACES) ?? "r";
@@ -75,7 +81,8 @@ export async function readWorkbookPackage(
       const state = tag.attributes.get("state");
       targetsAsExceljsReads &&= !rel || rel.exceljsPath === rel.path;
       sheets.push({
-        name: tag.attributes.get("name") ?? "",
+        // A summary keeps sheet names, and with them the part they were cut from.
+        name: detach(tag.attributes.get("name") ?? ""),
         sheetId: Number(tag.attributes.get("sheetId")),
         state: state === "hidden" || state === "veryHidden" ? state : "visible",
         kind: sheetKind(rel?.type),
@@ -104,7 +111,17 @@ export async function readWorkbookPackage(
     targetsAsExceljsReads &&
     namesSafeForExceljs(sheets);
 
-  return { archive, sheets, worksheets, date1904, styles, sharedStrings, canonical };
+  return {
+    archive,
+    sheets,
+    worksheets,
+    date1904,
+    styles,
+    sharedStrings,
+    canonical,
+    workbookPart,
+    relationshipsPart,
+  };
 }
 
 /** The path of a part's relationships: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */

@@ -1,11 +1,11 @@
-import ExcelJS from "exceljs";
-
 import { formatRussianDay, parseDay } from "../domain/dates.js";
 import type { Summary } from "../domain/summary.js";
 import { aggregate } from "../domain/summary-aggregate.js";
 import { sheetReference } from "../sheet/grid.js";
+import { exceljs } from "./exceljs.js";
 import { addSummaryData } from "./summaryData.js";
 import { addOverview } from "./summaryOverview.js";
+import { workbookBytes } from "./workbookBytes.js";
 import type { SheetContext } from "./summarySheets.js";
 import {
   addActivities,
@@ -44,8 +44,9 @@ export async function writeSummaryWorkbook(
   summary: Summary,
   options: SummaryWorkbookOptions = {},
 ): Promise<Uint8Array> {
+  const { Workbook } = await exceljs();
   const tables = aggregate(summary);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = "iom-kit";
   // A summary of a day is dated by it, so that one summary written twice is the same file.
   workbook.created = workbook.modified = new Date(`${summary.asOf}T00:00:00Z`);
@@ -75,8 +76,8 @@ export async function writeSummaryWorkbook(
   addSchools(workbook, context);
   addDemand(workbook, context);
   addFindings(workbook, context);
-  addSummaryData(workbook, { summary, keyId: options.keyId ?? null });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const data = addSummaryData(workbook, { summary, keyId: options.keyId ?? null });
+  return workbookBytes(workbook, { rows: [data] });
 }
 
 /**

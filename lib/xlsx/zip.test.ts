@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 
-import { readEntry, readZip, writeStoredZip } from "./zip.js";
+import { deflatePart, deflatePieces, readEntry, readZip, writeStoredZip, writeZip } from "./zip.js";
 
 async function jszip(files: Record<string, string>, compression: "STORE" | "DEFLATE") {
   const zip = new JSZip();
@@ -70,5 +70,38 @@ describe("writeStoredZip", () => {
     expect(await zip.file("xl/workbook.xml")!.async("string")).toBe("<workbook/>");
     expect(await zip.file("xl/Лист.xml")!.async("string")).toBe("<c>Петрова</c>");
     expect(await text(bytes, "xl/Лист.xml")).toBe("<c>Петрова</c>");
+  });
+});
+
+describe("writeZip, deflatePart and deflatePieces", () => {
+  const encoder = new TextEncoder();
+
+  it("writes deflated parts JSZip reads with their CRC-32 checked", async () => {
+    const bytes = writeZip([
+      await deflatePart("xl/workbook.xml", encoder.encode("<workbook/>")),
+      await deflatePart("xl/Лист.xml", encoder.encode("<c>Петрова</c>".repeat(1000))),
+    ]);
+
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toBe("<workbook/>");
+    expect(await text(bytes, "xl/Лист.xml")).toBe("<c>Петрова</c>".repeat(1000));
+  });
+
+  it("deflates pieces a megabyte at a time into one part, the last megabyte exact or not", async () => {
+    for (const pieces of [3, 4]) {
+      const rows = Array.from({ length: pieces }, (_, i) =>
+        encoder.encode(`<row r="${i}">${"Карта ИОМ ".repeat(26_000)}</row>`),
+      );
+      const whole = Buffer.concat(rows);
+      const bytes = writeZip([await deflatePieces("xl/worksheets/sheet1.xml", rows)]);
+
+      const entry = readZip(bytes).entries[0]!;
+      expect(entry.size).toBe(whole.length);
+      expect(Buffer.from(await readEntry(readZip(bytes), entry)).equals(whole)).toBe(true);
+      expect((await deflatePart("x", whole)).crc).toBe(
+        new DataView(bytes.buffer).getUint32(14, true),
+      );
+    }
   });
 });

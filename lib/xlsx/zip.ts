@@ -129,35 +129,131 @@ export async function readEntry(archive: ZipArchive, entry: ZipEntry): Promise<U
 
 /** An archive of stored (uncompressed) entries, each with its CRC-32. */
 export function writeStoredZip(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  return writeZip(
+    files.map((file) => ({
+      name: file.name,
+      method: 0,
+      data: file.data,
+      // Node's CRC-32 where zlib is loaded already (it is, once a part was inflated): the
+      // table-driven one below took half of building a card's package for exceljs.
+      crc: typeof loadedZlib?.crc32 === "function" ? loadedZlib.crc32(file.data) : crc32(file.data),
+      size: file.data.length,
+    })),
+  );
+}
+
+/** A part of an archive being written: its bytes as stored, deflated where `method` is 8. */
+export interface ZipPart {
+  name: string;
+  method: 0 | 8;
+  data: Uint8Array;
+  /** CRC-32 and size of the bytes before deflating. */
+  crc: number;
+  size: number;
+}
+
+/**
+ * A part deflated, with its CRC-32: by Node's zlib where the code runs in Node, else by the
+ * platform's `CompressionStream`.
+ *
+ * @example writeZip([await deflatePart("xl/workbook.xml", bytes)])
+ */
+export async function deflatePart(name: string, bytes: Uint8Array): Promise<ZipPart> {
+  const zlib = await nodeZlib();
+  if (zlib) {
+    const crc = typeof zlib.crc32 === "function" ? zlib.crc32(bytes) : crc32(bytes);
+    return { name, method: 8, data: zlib.deflateRawSync(bytes), crc, size: bytes.length };
+  }
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream("deflate-raw"));
+  const data = new Uint8Array(await new Response(stream).arrayBuffer());
+  return { name, method: 8, data, crc: crc32(bytes), size: bytes.length };
+}
+
+/**
+ * A part given as pieces, deflated a megabyte at a time as they come, so that a long part is
+ * never held whole: in Node, each megabyte is deflated on its own and flushed to a byte
+ * boundary, which makes the pieces' output one deflate stream (RFC 1951: blocks need not
+ * refer back), and the CRC-32 runs on. Elsewhere the pieces are joined and deflated whole.
+ */
+export async function deflatePieces(name: string, pieces: Iterable<Uint8Array>): Promise<ZipPart> {
+  const zlib = await nodeZlib();
+  if (!zlib || typeof zlib.crc32 !== "function") {
+    return deflatePart(name, concat([...pieces]));
+  }
+
+  const out: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  let pending: Uint8Array[] = [];
+  let pendingSize = 0;
+  const flush = (last: boolean) => {
+    const data = concat(pending);
+    const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants;
+    // Before deflating: crc32 of an empty array deflateRawSync has had is 0 (Node 20.19).
+    crc = data.length > 0 ? zlib.crc32(data, crc) : crc;
+    size += data.length;
+    out.push(zlib.deflateRawSync(data, { finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH }));
+    pending = [];
+    pendingSize = 0;
+  };
+  for (const piece of pieces) {
+    pending.push(piece);
+    pendingSize += piece.length;
+    if (pendingSize >= PIECES_DEFLATED_AT) {
+      flush(false);
+    }
+  }
+  flush(true);
+  return { name, method: 8, data: concat(out), crc, size };
+}
+
+const PIECES_DEFLATED_AT = 1024 * 1024;
+
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) {
+    return pieces[0]!;
+  }
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/** An archive of the parts, in their order, each dated 1 January 1980 (the same bytes each time). */
+export function writeZip(parts: readonly ZipPart[]): Uint8Array {
   const encoder = new TextEncoder();
-  const names = files.map((file) => encoder.encode(file.name));
-  const crcs = files.map((file) => crc32(file.data));
+  const names = parts.map((part) => encoder.encode(part.name));
   let size = 22;
-  files.forEach((file, i) => {
-    size += 30 + names[i]!.length + file.data.length + 46 + names[i]!.length;
+  parts.forEach((part, i) => {
+    size += 30 + names[i]!.length + part.data.length + 46 + names[i]!.length;
   });
 
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];
   let at = 0;
-  files.forEach((file, i) => {
+  parts.forEach((part, i) => {
     offsets.push(at);
-    writeHeader(view, at, 0x04034b50, crcs[i]!, file.data.length, names[i]!.length, false);
+    writeHeader(view, at, 0x04034b50, part, names[i]!.length, false);
     out.set(names[i]!, at + 30);
-    out.set(file.data, at + 30 + names[i]!.length);
-    at += 30 + names[i]!.length + file.data.length;
+    out.set(part.data, at + 30 + names[i]!.length);
+    at += 30 + names[i]!.length + part.data.length;
   });
   const directoryOffset = at;
-  files.forEach((file, i) => {
-    writeHeader(view, at, 0x02014b50, crcs[i]!, file.data.length, names[i]!.length, true);
+  parts.forEach((part, i) => {
+    writeHeader(view, at, 0x02014b50, part, names[i]!.length, true);
     view.setUint32(at + 42, offsets[i]!, true);
     out.set(names[i]!, at + 46);
     at += 46 + names[i]!.length;
   });
   view.setUint32(at, 0x06054b50, true);
-  view.setUint16(at + 8, files.length, true);
-  view.setUint16(at + 10, files.length, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
   view.setUint32(at + 12, at - directoryOffset, true);
   view.setUint32(at + 16, directoryOffset, true);
 
@@ -263,16 +359,7 @@ async function inflateRaw(data: Uint8Array, declared: number, name: string): Pro
     throw new ZipFormatError("corrupt", `${name} does not inflate`, { cause: error });
   }
 
-  if (chunks.length === 1) {
-    return chunks[0]!;
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 type Zlib = typeof NodeZlib;
@@ -288,10 +375,16 @@ let zlibModule: Promise<Zlib | null> | undefined;
 function nodeZlib(): Promise<Zlib | null> {
   zlibModule ??=
     typeof process === "object" && typeof process.versions?.node === "string"
-      ? import(/* webpackIgnore: true */ /* @vite-ignore */ "node:zlib").catch(() => null)
+      ? import(/* webpackIgnore: true */ /* @vite-ignore */ "node:zlib").then(
+          (zlib) => (loadedZlib = zlib),
+          () => null,
+        )
       : Promise.resolve(null);
   return zlibModule;
 }
+
+/** Node's zlib once `nodeZlib` has loaded it: for what must be done at once (`writeStoredZip`). */
+let loadedZlib: Zlib | undefined;
 
 function inflateRawSync(zlib: Zlib, data: Uint8Array, declared: number, name: string): Uint8Array {
   let out: Uint8Array;
@@ -314,8 +407,7 @@ function writeHeader(
   view: DataView,
   at: number,
   signature: number,
-  crc: number,
-  size: number,
+  part: ZipPart,
   nameLength: number,
   central: boolean,
 ): void {
@@ -327,10 +419,11 @@ function writeHeader(
   }
   view.setUint16(at + 4 + shift, 20, true);
   view.setUint16(at + 6 + shift, 0x0800, true); // names are UTF-8
+  view.setUint16(at + 8 + shift, part.method, true);
   view.setUint16(at + 12 + shift, 0x21, true); // 1 January 1980, the format's first day
-  view.setUint32(at + 14 + shift, crc, true);
-  view.setUint32(at + 18 + shift, size, true);
-  view.setUint32(at + 22 + shift, size, true);
+  view.setUint32(at + 14 + shift, part.crc, true);
+  view.setUint32(at + 18 + shift, part.data.length, true);
+  view.setUint32(at + 22 + shift, part.size, true);
   view.setUint16(at + 26 + shift, nameLength, true);
 }
 

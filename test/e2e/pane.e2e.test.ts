@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { StandinState } from "../../addin/test/standin/standin.js";
@@ -11,6 +11,7 @@ import type { WorkbookData } from "../../addin/test/standin/workbook.js";
 import { aggregate } from "../../lib/domain/summary-aggregate.js";
 import { parseAddress } from "../../lib/sheet/grid.js";
 import { cardTemplate } from "../../lib/sheet/template.js";
+import { readGrids } from "../../lib/xlsx/readGrids.js";
 import { readSummaryWorkbook } from "../../lib/xlsx/readSummaryWorkbook.js";
 import { readWorkbook } from "../../lib/xlsx/readWorkbook.js";
 import { cardRows } from "../fixtures/cardSheet.js";
@@ -83,6 +84,23 @@ async function openPane(workbook?: WorkbookData) {
   }
   await page.goto(`${server.url}/taskpane.html`);
   return { page, outside, problems, close: () => context.close() };
+}
+
+/** A district's configuration as a methodist would paste it into «Настройки». */
+const DISTRICT_CONFIG = `{
+  "thresholds": { "low": 85, "medium": 65 },
+  "competencies": [{ "id": "communicative", "name": "Коммуникативная компетенция" }]
+}`;
+
+/** Opens files of the tests' own samples through one of the pane's file inputs. */
+async function openFiles(page: Page, input: string, names: string[]): Promise<void> {
+  await page.getByTestId(input).setInputFiles(
+    names.map((name) => ({
+      name,
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(samples.get(name)!),
+    })),
+  );
 }
 
 async function setAsOf(page: Page, day: string): Promise<void> {
@@ -198,37 +216,77 @@ describe("the pane in a browser, without Office", () => {
     await close();
   });
 
-  it("fills the files picked and downloads filled copies that read back", async () => {
-    const { page, close } = await openPane();
+  it("keeps the files opened and their findings on every tab", async () => {
+    const { page, problems, close } = await openPane();
     await setAsOf(page, "16.11.2025");
+    await openFiles(page, "file-input", ["Иванова.xlsx", "Петрова.xlsx"]);
+    await page.getByTestId("check-summary").waitFor();
+    const findings = await findingsOf(page);
+
     await page.getByRole("tab", { name: "Карта" }).click();
+    const opened = page.getByText("Открыто: Иванова.xlsx, Петрова.xlsx").filter({ visible: true });
+    await opened.waitFor();
+    await page.getByRole("button", { name: "Заполнить открытые файлы (2)" }).waitFor();
+    await page.getByRole("tab", { name: "Сводка" }).click();
+    await opened.waitFor();
+    expect(await page.getByRole("button", { name: "Сводка по району" }).isEnabled()).toBe(true);
+    await page.getByRole("tab", { name: "Проверка" }).click();
 
-    const downloaded = page.waitForEvent("download");
-    await page.getByTestId("fill-input").setInputFiles([
-      {
-        name: "Иванова.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from(samples.get("Иванова.xlsx")!),
-      },
-    ]);
-    const file = await downloaded;
-    await page.getByText(/^Заполнено: /).waitFor();
-
-    expect(file.suggestedFilename()).toBe("Иванова (заполнено).xlsx");
-    // Writing a workbook is exceljs's work: it came now, as a chunk of its own.
-    expect(server.requests.some((path) => /^\/exceljs\.[0-9a-f]+\.js$/.test(path))).toBe(true);
-    const read = await readWorkbook(await readFile((await file.path())!), {
-      file: "x.xlsx",
-      asOf: new Date(2025, 10, 16),
-    });
-    expect(read.records).toHaveLength(1);
-    expect(read.findings.some((f) => f.code === "deficit.wrong-column")).toBe(false);
-    await page.screenshot({ path: join(docs, "addin-browser-fill.png"), fullPage: true });
+    expect(await page.getByTestId("opened-files").textContent()).toBe(
+      "Открыто: Иванова.xlsx, Петрова.xlsx",
+    );
+    expect(await findingsOf(page)).toEqual(findings);
+    expect(problems).toEqual([]);
     await close();
   });
 
-  it("downloads a new card named from the teacher", async () => {
+  it("fills the files opened, downloads the filled copies, and nothing where there is nothing to fill", async () => {
     const { page, close } = await openPane();
+    await setAsOf(page, "16.11.2025");
+    await openFiles(page, "file-input", ["Иванова.xlsx", "Петрова.xlsx"]);
+    await page.getByTestId("check-summary").waitFor();
+    await page.getByRole("tab", { name: "Карта" }).click();
+    const downloads: Download[] = [];
+    page.on("download", (download) => downloads.push(download));
+
+    await page.getByRole("button", { name: "Заполнить открытые файлы (2)" }).click();
+    await page.getByText(/^Заполнено: /).waitFor();
+    await expect.poll(() => downloads.length).toBe(2);
+
+    expect(downloads.map((file) => file.suggestedFilename())).toEqual([
+      "Иванова (заполнено).xlsx",
+      "Петрова (заполнено).xlsx",
+    ]);
+    // Writing a workbook is exceljs's work: it came now, as a chunk of its own.
+    expect(server.requests.some((path) => /^\/exceljs\.[0-9a-f]+\.js$/.test(path))).toBe(true);
+    const filled = await readFile((await downloads[0]!.path())!);
+    const read = await readWorkbook(filled, { file: "x.xlsx", asOf: new Date(2025, 10, 16) });
+    expect(read.records).toHaveLength(1);
+    expect(read.findings.some((f) => f.code === "deficit.wrong-column")).toBe(false);
+    expect(await page.getByTestId("filled-files").textContent()).toContain(
+      "Иванова.xlsx — заполнено",
+    );
+    await page.screenshot({ path: join(docs, "addin-browser-fill.png"), fullPage: true });
+
+    // A copy filled already has nothing left to fill: it is said so, and nothing downloads.
+    await page
+      .getByTestId("fill-input")
+      .setInputFiles([
+        { name: "Иванова (заполнено).xlsx", mimeType: "application/octet-stream", buffer: filled },
+      ]);
+    await page.getByText("Заполнять нечего: ничего не скачано.").waitFor();
+    expect(await page.getByTestId("filled-files").textContent()).toBe(
+      "Иванова (заполнено).xlsx — нечего заполнять: всё уже на месте",
+    );
+    expect(downloads).toHaveLength(2);
+    await page.screenshot({ path: join(docs, "addin-browser-fill-nothing.png"), fullPage: true });
+    await close();
+  });
+
+  it("downloads a new card named from the teacher, with the district's thresholds and competencies", async () => {
+    const { page, close } = await openPane();
+    await page.getByRole("tab", { name: "Настройки" }).click();
+    await page.getByTestId("config").fill(DISTRICT_CONFIG);
     await page.getByRole("tab", { name: "Карта" }).click();
     await page.getByLabel("ФИО педагога для новой карты").fill("Сидорова Мария Петровна");
 
@@ -237,8 +295,16 @@ describe("the pane in a browser, without Office", () => {
     const file = await downloaded;
 
     expect(file.suggestedFilename()).toBe("ИОМ Сидорова Мария Петровна.xlsx");
-    const read = await readWorkbook(await readFile((await file.path())!), { file: "x.xlsx" });
+    const bytes = await readFile((await file.path())!);
+    const read = await readWorkbook(bytes, { file: "x.xlsx" });
     expect(read.records.map((r) => r.card.general.fullName)).toEqual(["Сидорова Мария Петровна"]);
+    expect(read.records[0]!.card.entry.map((row) => row.competency)).toContain(
+      "Коммуникативная компетенция",
+    );
+    const texts = (await readGrids(bytes))
+      .flatMap((grid) => grid.rows.flat())
+      .map((cell) => cell?.value);
+    expect(texts).toContain("Низкий уровень профдефицитов (86–100 % выполнения заданий)");
     await close();
   });
 
@@ -248,6 +314,14 @@ describe("the pane in a browser, without Office", () => {
     await page.getByRole("tab", { name: "Настройки" }).click();
     await page.getByTestId("config").fill('{"thresholds":{"low":50,"medium":65}}');
     await page.getByText("порог среднего уровня должен быть ниже порога низкого").waitFor();
+    expect(await page.getByTestId("config-effective").textContent()).toContain(
+      "Пока в тексте ошибка, действуют правила положения:Уровень профдефицита: низкий — больше 80 %",
+    );
+
+    await page.getByTestId("config").fill(DISTRICT_CONFIG);
+    expect(await page.getByTestId("config-effective").textContent()).toContain(
+      "Сейчас действует:Уровень профдефицита: низкий — больше 85 % выполнения, средний — больше 65 % до 85 %",
+    );
     await page.screenshot({ path: join(docs, "addin-settings.png"), fullPage: true });
     await close();
   });
@@ -463,6 +537,8 @@ describe("the pane in Excel (the stand-in for the Excel API)", () => {
   it("adds a new card on a sheet named after the teacher, with its drop-down lists", async () => {
     const { page, problems, close } = await openPane(excelWorkbook(1));
     await page.getByTestId("mode").filter({ hasText: "в этой книге Excel" }).waitFor();
+    await page.getByRole("tab", { name: "Настройки" }).click();
+    await page.getByTestId("config").fill(DISTRICT_CONFIG);
     await page.getByRole("tab", { name: "Карта" }).click();
     await page.getByLabel("ФИО педагога для новой карты").fill("Сидорова Мария Петровна");
     const before = await standin(page);
@@ -480,12 +556,17 @@ describe("the pane in Excel (the stand-in for the Excel API)", () => {
       const state = (window as unknown as { __IOM_STANDIN__: StandinState }).__IOM_STANDIN__;
       const sheet = state.sheet("Сидорова Мария Петровна")!;
       const lists = [...sheet.validations.values()].map((v) => v.list).filter(Boolean);
+      const values = [...sheet.cells.values()].map((cell) => cell.value);
       return {
         sheets: state.sheets.map((s) => s.name),
         active: state.active,
         name: sheet.cells.get(`${at.row},${at.col}`)?.value,
         lists: [...new Set(lists)].sort(),
         competencies: state.names.get("Список_компетенций"),
+        district: [
+          values.includes("Коммуникативная компетенция"),
+          values.includes("Средний уровень профдефицитов (66–85 % выполнения заданий)"),
+        ],
       };
     }, nameCell);
     expect(card).toEqual({
@@ -502,7 +583,8 @@ describe("the pane in Excel (the stand-in for the Excel API)", () => {
         "=Список_уровней_мероприятия",
         "=Список_форм_оценки",
       ],
-      competencies: "=Справочники!$A$2:$A$16",
+      competencies: "=Справочники!$A$2:$A$17",
+      district: [true, true],
     });
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(docs, "addin-excel-new-card.png"), fullPage: true });
@@ -544,6 +626,7 @@ describe("the pane in Excel (the stand-in for the Excel API)", () => {
   it("marks by colour only where ExcelApi 1.18 (notes) is missing, and says so", async () => {
     const { page, close } = await openPane({ ...excelWorkbook(1), apiVersion: "1.8" });
     await page.getByText("Эта версия Excel не даёт надстройке добавлять примечания").waitFor();
+    await setAsOf(page, "16.11.2025");
 
     await page.getByRole("button", { name: "Проверить" }).click();
     await page.getByTestId("check-summary").waitFor();

@@ -1,11 +1,13 @@
-import type { CardFeature } from "../features.js";
+import type { CardFeature, FileFilled, WorkOptions } from "../features.js";
 import type { OpenedFile } from "./checkFiles.js";
 import { derivedName } from "./download.js";
 
 /**
  * «Заполнить» and «Новая карта» on files: each file filled as `iom fill` fills it and
  * downloaded beside the original (which is never changed), a new card downloaded as a
- * workbook of the template. The library's writers come with exceljs, on first use.
+ * workbook of the template. A file with nothing to fill (no card, or every derived cell in
+ * place) is downloaded not at all, and one that cannot be filled is said so: the others still
+ * are. The library's writers come with exceljs, on first use.
  */
 export function browserCardFeature(save: (name: string, bytes: Uint8Array) => void): CardFeature {
   return {
@@ -13,31 +15,18 @@ export function browserCardFeature(save: (name: string, bytes: Uint8Array) => vo
       if (!("files" in target)) {
         throw new Error("В браузере заполняются открытые файлы, а не листы книги");
       }
-      const { fillWorkbook } = await import(
-        /* webpackChunkName: "xlsx-write" */ "../../../lib/xlsx/fillWorkbook.js"
-      );
 
-      let cards = 0;
-      let cells = 0;
+      const files: FileFilled[] = [];
       for (const [index, file] of target.files.entries()) {
         options.onProgress?.(index, target.files.length);
-        const outcome = await fillWorkbook(await bytesOf(file), {
-          fileName: file.name,
-          asOf: options.asOf,
-          config: options.config,
-        });
-        if (outcome.kind === "refused") {
-          throw new Error(
-            `Файл «${file.name}» не заполнен: при записи пропали бы ${outcome.losses.join(", ")}. ` +
-              "Заполните его в Excel этой же надстройкой.",
-          );
-        }
-        save(derivedName(file.name, "заполнено"), outcome.bytes);
-        cards += outcome.cards;
-        cells += outcome.writes.length;
+        files.push(await fillFile(file, options, save));
       }
       options.onProgress?.(target.files.length, target.files.length);
-      return { cards, cells };
+      return {
+        cards: files.reduce((sum, file) => sum + file.cards, 0),
+        cells: files.reduce((sum, file) => sum + file.cells, 0),
+        files,
+      };
     },
 
     async newCard(teacher, options) {
@@ -53,6 +42,45 @@ export function browserCardFeature(save: (name: string, bytes: Uint8Array) => vo
       return { name };
     },
   };
+}
+
+async function fillFile(
+  file: OpenedFile,
+  options: WorkOptions,
+  save: (name: string, bytes: Uint8Array) => void,
+): Promise<FileFilled> {
+  const [{ fillWorkbook }, { UnreadableWorkbookError }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx-write" */ "../../../lib/xlsx/fillWorkbook.js"),
+    import(/* webpackChunkName: "xlsx" */ "../../../lib/xlsx/unreadableWorkbookError.js"),
+  ]);
+  const unfilled = { name: file.name, cards: 0, cells: 0, saved: null };
+
+  let outcome;
+  try {
+    outcome = await fillWorkbook(await bytesOf(file), {
+      fileName: file.name,
+      asOf: options.asOf,
+      config: options.config,
+    });
+  } catch (error) {
+    const problem =
+      error instanceof UnreadableWorkbookError
+        ? error.message
+        : `Файл «${file.name}» не удалось открыть: ${(error as Error).message}`;
+    return { ...unfilled, problem };
+  }
+  if (outcome.kind === "refused") {
+    const problem = `при записи пропали бы ${outcome.losses.join(", ")}; заполните его в Excel этой же надстройкой`;
+    return { ...unfilled, problem };
+  }
+
+  const result = { ...unfilled, cards: outcome.cards, cells: outcome.writes.length, problem: null };
+  if (result.cells === 0) {
+    return result;
+  }
+  const saved = derivedName(file.name, "заполнено");
+  save(saved, outcome.bytes);
+  return { ...result, saved };
 }
 
 async function bytesOf(file: OpenedFile): Promise<Uint8Array> {

@@ -15,6 +15,7 @@ describe("capabilitiesOf", () => {
       mergedAreas: true,
       fillPattern: true,
       copyFormats: true,
+      formulaCells: true,
       pageLayout: true,
     });
     expect(asked).toEqual(["ExcelApi 1.18", "ExcelApi 1.13", "ExcelApi 1.9"]);
@@ -30,6 +31,7 @@ describe("capabilitiesOf", () => {
       mergedAreas: false,
       fillPattern: false,
       copyFormats: false,
+      formulaCells: false,
       pageLayout: false,
     });
   });

@@ -12,6 +12,11 @@ export interface Capabilities {
   /** Copying formats (ExcelApi 1.9): a column fill adds looks like its table; else plain cells. */
   copyFormats: boolean;
   /**
+   * Cells by kind (ExcelApi 1.9): a fill learns which cells hold formulas while it reads the
+   * values; without it, it asks about the cells it would write in a sync of its own.
+   */
+  formulaCells: boolean;
+  /**
    * Print set-up, filters and indents (ExcelApi 1.9): a new card and the summary sheets print
    * on A4 landscape and the lists filter; without them the sheets are the same, unprinted.
    */
@@ -37,5 +42,12 @@ export function capabilitiesOf(
   const notes = excel("1.18");
   const mergedAreas = excel("1.13");
   const set19 = excel("1.9");
-  return { notes, mergedAreas, fillPattern: set19, copyFormats: set19, pageLayout: set19 };
+  return {
+    notes,
+    mergedAreas,
+    fillPattern: set19,
+    copyFormats: set19,
+    formulaCells: set19,
+    pageLayout: set19,
+  };
 }

@@ -2,18 +2,20 @@ import type { Raw } from "../../../lib/domain/card.js";
 import { createCatalogue } from "../../../lib/domain/catalogue.js";
 import type { Config } from "../../../lib/domain/config.js";
 import { formatDay } from "../../../lib/domain/dates.js";
-import type { AppliedWrite, FillRecordEntry } from "../../../lib/sheet/fillRecord.js";
+import { DERIVED_FONT } from "../../../lib/sheet/derived.js";
+import type { AppliedWrite, FillRecordEntry, RecordedFont } from "../../../lib/sheet/fillRecord.js";
 import {
+  fontText,
   mergeFillRecord,
   ownCells,
   planUndo,
   RECORD_COLUMNS,
   readFillRecord,
 } from "../../../lib/sheet/fillRecord.js";
-import type { Grid } from "../../../lib/sheet/grid.js";
+import type { Grid, Range } from "../../../lib/sheet/grid.js";
 import { parseAddress } from "../../../lib/sheet/grid.js";
 import type { CellWrite } from "../../../lib/sheet/planFill.js";
-import { planFill } from "../../../lib/sheet/planFill.js";
+import { planFill, takesDerivedFont } from "../../../lib/sheet/planFill.js";
 import { readCardSheet } from "../../../lib/sheet/readCard.js";
 import { RECORD_SHEET } from "../../../lib/sheet/readCards.js";
 import type { Capabilities } from "./capabilities.js";
@@ -22,7 +24,7 @@ import { readSheets } from "./readSheets.js";
 export interface FillOptions {
   asOf: Date;
   config: Config;
-  capabilities: Pick<Capabilities, "mergedAreas" | "copyFormats">;
+  capabilities: Pick<Capabilities, "mergedAreas" | "copyFormats" | "formulaCells">;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,21 +38,25 @@ export interface FillReport {
 
 /**
  * «Заполнить» in Excel: what `iom fill` does to a file, done to the open workbook — the derived
- * cells of every card sheet (`planFill`), each change kept with its old value in the hidden
+ * cells of every card sheet (`planFill`), in the template's italic dark grey of derived cells
+ * (the cell's fill, borders and size stay), each change kept with its old value in the hidden
  * record sheet «iom-kit», so that a second fill updates its own cells and «Отменить
  * заполнение» puts them back, after a reopen too. A write into a cell holding a formula is left
- * out (with the other half of a percent's move). Four syncs: two to read, one for the
- * formulas of the cells to write, one to write.
+ * out (with the other half of a percent's move). Three syncs: two to read (the cells that
+ * hold formulas come with the values), one to write. Before ExcelApi 1.9, or where the cells
+ * had to be read in blocks, the formulas of the cells to write are asked in a fourth.
  */
 export async function fillSheets(
   context: Excel.RequestContext,
   options: FillOptions,
 ): Promise<FillReport> {
+  const formulas = options.capabilities.formulaCells ? new Map<string, Range[]>() : undefined;
   const grids = await readSheets(context, {
     scope: "all",
     record: true,
     capabilities: options.capabilities,
     onProgress: options.onProgress,
+    formulas,
   });
   const recordGrid = grids.find((grid) => grid.name === RECORD_SHEET);
   const previous = recordGrid ? readFillRecord(recordGrid) : [];
@@ -68,15 +74,17 @@ export async function fillSheets(
       catalogue,
       own: ownCells(previous, grid.name),
     });
-    planned.push({ grid, groups: queueFormulas(context, grid.name, writes) });
+    planned.push({ grid, groups: groupWrites(context, grid.name, writes, formulas) });
   }
-  await context.sync();
+  if (planned.some(({ groups }) => groups.some((group) => group.asked.length > 0))) {
+    await context.sync();
+  }
 
   const applied: AppliedWrite[] = [];
   let skipped = 0;
   for (const { grid, groups } of planned) {
     for (const group of groups) {
-      if (group.formulas.some((range) => hasFormula(range.formulas))) {
+      if (group.formula || group.asked.some((range) => hasFormula(range.formulas))) {
         skipped += group.writes.length;
         continue;
       }
@@ -98,7 +106,9 @@ export async function fillSheets(
 /**
  * «Отменить заполнение»: every cell the record lists that still holds what fill wrote gets its
  * old value and format back; a cell changed since is left as it is and stays in the record.
- * Works from the record sheet alone, so the pane may have been closed in between. Three syncs.
+ * Works from the record sheet alone, so the pane may have been closed in between. A cell
+ * emptied again keeps fill's italic grey font (the record, shared with `iom fill`, keeps values
+ * and number formats). Three syncs: the sheets, their cells, the writes.
  *
  * @returns the cells put back and the cells left because they were changed.
  */
@@ -123,6 +133,9 @@ export async function undoFill(
     if (entry.newFormat !== entry.oldFormat) {
       range.numberFormat = [[entry.oldFormat ?? "General"]];
     }
+    if (entry.oldFont) {
+      restoreFont(range, entry.oldFont);
+    }
     range.values = [[cellValue(entry.old)]];
   }
   writeRecord(context, kept, true);
@@ -130,21 +143,39 @@ export async function undoFill(
   return { restored: steps.length - kept.length, changed: kept.length };
 }
 
+/**
+ * The font a fill by `iom fill` recorded, put back: the slant, and the colour where the file gave
+ * one in RGB (Office.js sets no theme colour; automatic is black).
+ */
+function restoreFont(range: Excel.Range, old: RecordedFont): void {
+  range.format.font.italic = old.italic ?? false;
+  const argb = old.color === null ? "FF000000" : old.color.argb;
+  if (typeof argb === "string" && /^[0-9A-F]{8}$/i.test(argb)) {
+    range.format.font.color = `#${argb.slice(2)}`;
+  }
+}
+
 interface Group {
   writes: CellWrite[];
-  formulas: Excel.Range[];
+  /** A cell of the group holds a formula, as the reading learnt. */
+  formula: boolean;
+  /** Cells the reading did not learn about, their formulas queued for loading. */
+  asked: Excel.Range[];
 }
 
 /**
  * The writes in groups that stand or fall together (a percent's move clears one cell and fills
- * another, as fillWorkbook groups them), with the formulas of their cells queued for loading.
+ * another, as fillWorkbook groups them), each knowing whether a formula stands in one of its
+ * cells: from the formula cells the reading learnt, else from the cells' formulas, queued for
+ * loading.
  */
-function queueFormulas(
+function groupWrites(
   context: Excel.RequestContext,
   sheet: string,
   writes: readonly CellWrite[],
+  formulas: ReadonlyMap<string, Range[]> | undefined,
 ): Group[] {
-  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const known = formulas?.get(sheet);
   const groups: Group[] = [];
   for (let i = 0; i < writes.length; i++) {
     const write = writes[i]!;
@@ -154,14 +185,27 @@ function queueFormulas(
         ? [write, next]
         : [write];
     i += members.length - 1;
-    const formulas = members.map((member) => {
-      const range = worksheet.getRange(member.cell);
+
+    if (known) {
+      const formula = members.some((member) => inAny(known, parseAddress(member.cell)));
+      groups.push({ writes: members, formula, asked: [] });
+      continue;
+    }
+    const asked = members.map((member) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(member.cell);
       range.load("formulas");
       return range;
     });
-    groups.push({ writes: members, formulas });
+    groups.push({ writes: members, formula: false, asked });
   }
   return groups;
+}
+
+function inAny(areas: readonly Range[], at: { row: number; col: number }): boolean {
+  return areas.some(
+    (area) =>
+      at.row >= area.top && at.row <= area.bottom && at.col >= area.left && at.col <= area.right,
+  );
 }
 
 function hasFormula(formulas: unknown[][]): boolean {
@@ -195,6 +239,10 @@ function applyWrite(
   }
   if (write.format !== undefined) {
     range.numberFormat = [[write.format]];
+  }
+  if (takesDerivedFont(write)) {
+    range.format.font.italic = DERIVED_FONT.italic;
+    range.format.font.color = `#${DERIVED_FONT.color}`;
   }
   range.values = [[cellValue(write.new)]];
   return applied;
@@ -231,6 +279,7 @@ function writeRecord(
       entry.oldFormat ?? null,
       entry.newFormat ?? null,
       entry.kind,
+      entry.oldFont ? fontText(entry.oldFont) : null,
     ]),
   ];
   // Text stays text: Excel would read «01.09.2025» written as a value into a date of its own.

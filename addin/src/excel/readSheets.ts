@@ -26,6 +26,12 @@ export interface ReadSheetsOptions {
    */
   fills?: Map<string, SheetFills>;
   /**
+   * Where to put the cells of each sheet that hold formulas (ExcelApi 1.9), learnt with the
+   * values: so that a fill knows which cells to leave without a sync of its own. Left empty
+   * where the cells had to be read in blocks.
+   */
+  formulas?: Map<string, Range[]>;
+  /**
    * Queues loads to ride along with the sync that reads the cells (the state of the cells an
    * earlier check marked). Called once the sheets are known; called again where that sync had
    * to be redone in blocks.
@@ -75,6 +81,7 @@ export async function readSheets(
       fills: options.fills
         ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } })
         : undefined,
+      formulas: options.formulas ? formulaCellsOf(sheet) : undefined,
     };
   });
   try {
@@ -84,11 +91,12 @@ export async function readSheets(
       throw error;
     }
     options.fills?.clear();
+    options.formulas?.clear();
     options.alongside?.();
     return await readInBlocks(context, sheets, options);
   }
 
-  const grids = used.map(({ sheet, range, merged, fills }) => {
+  const grids = used.map(({ sheet, range, merged, fills, formulas }) => {
     const grid = emptyGrid(sheet);
     const block = {
       sheet: sheet.name,
@@ -101,6 +109,9 @@ export async function readSheets(
     grid.merges = mergesOf(merged);
     if (fills) {
       options.fills!.set(sheet.name, { top: block.row, left: block.col, cells: fills.value });
+    }
+    if (formulas) {
+      options.formulas!.set(sheet.name, formulas.isNullObject ? [] : parseAreas(formulas.address));
     }
     return grid;
   });
@@ -194,6 +205,16 @@ function mergedAreasOf(range: Excel.Range, available: boolean): Excel.RangeAreas
   const merged = range.getMergedAreasOrNullObject();
   merged.load("address");
   return merged;
+}
+
+/**
+ * The cells of a sheet that hold formulas, queued for loading: of the whole sheet, so that a
+ * cell beyond the used range by values (a formula giving an empty text) is among them too.
+ */
+function formulaCellsOf(sheet: Excel.Worksheet): Excel.RangeAreas {
+  const cells = sheet.getRange().getSpecialCellsOrNullObject("Formulas");
+  cells.load("address");
+  return cells;
 }
 
 function mergesOf(merged: Excel.RangeAreas | undefined): Range[] {

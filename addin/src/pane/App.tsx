@@ -8,9 +8,12 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { defaultConfig } from "../../../lib/domain/config.js";
+import type { OpenedFile } from "../browser/checkFiles.js";
+import type { Sample } from "../browser/samples.js";
+import { listSamples } from "../browser/samples.js";
 import type { ExcelHost } from "../excel/excelHost.js";
 import type { Features } from "../features.js";
 import { CardPanel } from "./CardPanel.js";
@@ -46,22 +49,36 @@ const useStyles = makeStyles({
   footer: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The task pane: the same in Excel and in a browser, but for where the cards come from. */
+/**
+ * The task pane: the same in Excel and in a browser, but for where the cards come from. The
+ * files the user opened are the pane's, not a tab's: opened on «Проверка», they are the ones
+ * «Карта» fills and «Сводка» summarises, and each tab keeps what it showed while another is
+ * open.
+ */
 export function App(props: { host: PaneHost; features?: Features }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>("check");
   const [asOfText, setAsOfText] = useState(todayInput());
   const [configText, setConfigText] = useState(() => loadSettings().configText);
+  const [files, setFiles] = useState<OpenedFile[]>([]);
+  const [samples, setSamples] = useState<Sample[]>([]);
 
   const config = useMemo(() => readConfigText(configText).config, [configText]);
   const asOf = parseDayInput(asOfText) ?? new Date();
   const settingsBroken = config === null;
   const excel = props.host.kind === "excel";
 
+  useEffect(() => {
+    if (!excel) {
+      void listSamples().then(setSamples);
+    }
+  }, [excel]);
+
   const changeConfig = (text: string) => {
     setConfigText(text);
     saveSettings({ configText: text });
   };
+  const opened = { files, onFiles: setFiles, samples };
 
   return (
     <main className={styles.root}>
@@ -100,36 +117,40 @@ export function App(props: { host: PaneHost; features?: Features }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {tab === "check" &&
-        (props.host.kind === "excel" ? (
+      {/* Every tab stays mounted, hidden while another is open: its files and results stay. */}
+      <div hidden={tab !== "check"}>
+        {props.host.kind === "excel" ? (
           <ExcelCheckPanel host={props.host.excel} asOf={asOf} config={config ?? defaultConfig} />
         ) : (
-          <FileCheckPanel asOf={asOf} config={config ?? defaultConfig} />
-        ))}
-      {tab === "card" && (
+          <FileCheckPanel asOf={asOf} config={config ?? defaultConfig} {...opened} />
+        )}
+      </div>
+      <div hidden={tab !== "card"}>
         <CardPanel
           feature={props.features?.card}
           asOf={asOf}
           config={config ?? defaultConfig}
           excel={excel}
+          {...opened}
         />
-      )}
-      {tab === "summary" && (
+      </div>
+      <div hidden={tab !== "summary"}>
         <SummaryPanel
           feature={props.features?.summary}
           asOf={asOf}
           config={config ?? defaultConfig}
           excel={excel}
+          {...opened}
         />
-      )}
-      {tab === "settings" && (
+      </div>
+      <div hidden={tab !== "settings"}>
         <SettingsPanel
           asOf={asOfText}
           onAsOf={setAsOfText}
           configText={configText}
           onConfigText={changeConfig}
         />
-      )}
+      </div>
     </main>
   );
 }

@@ -19,7 +19,7 @@ import type { LocatedFinding } from "../../../lib/sheet/located.js";
 import type { OpenedFile } from "../browser/checkFiles.js";
 import { checkFiles } from "../browser/checkFiles.js";
 import type { Sample } from "../browser/samples.js";
-import { listSamples, sampleFiles } from "../browser/samples.js";
+import { sampleFiles } from "../browser/samples.js";
 import type { ExcelHost, Scope } from "../excel/excelHost.js";
 import { FindingsList } from "./FindingsList.js";
 import type { Work } from "./useWork.js";
@@ -122,19 +122,26 @@ export function ExcelCheckPanel(props: Common & { host: ExcelHost }) {
   );
 }
 
+/** The files the user opened, kept by the pane for every tab (App.tsx). */
+export interface OpenedFiles {
+  files: OpenedFile[];
+  onFiles: (files: OpenedFile[]) => void;
+  /** The samples the server offers; none on a district's own host. */
+  samples: Sample[];
+}
+
 /** «Проверка» in a browser: .xlsx files the user opens (or the samples the server offers). */
-export function FileCheckPanel(props: Common) {
+export function FileCheckPanel(props: Common & OpenedFiles) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<OpenedFile[]>([]);
-  const [samples, setSamples] = useState<Sample[]>([]);
+  const [checked, setChecked] = useState<OpenedFile[] | null>(null);
   const work = useWork<Outcome | { cleared: number }>();
+  const { files, samples } = props;
+  // Files opened on another tab since: the findings shown would be of other files.
+  const current = checked === files;
 
-  useEffect(() => {
-    void listSamples().then(setSamples);
-  }, []);
-
-  const check = (chosen: OpenedFile[]) =>
+  const check = (chosen: OpenedFile[]) => {
+    setChecked(chosen);
     work.run(async (onProgress) => {
       const result = await checkFiles(chosen, {
         asOf: props.asOf,
@@ -143,8 +150,9 @@ export function FileCheckPanel(props: Common) {
       });
       return { cards: result.cards, files: result.files, findings: result.findings };
     });
+  };
   const open = (chosen: OpenedFile[]) => {
-    setFiles(chosen);
+    props.onFiles(chosen);
     if (chosen.length > 0) {
       check(chosen);
     }
@@ -175,20 +183,34 @@ export function FileCheckPanel(props: Common) {
         )}
         {files.length > 0 && (
           <Button onClick={() => check(files)} disabled={work.busy}>
-            Проверить снова
+            {current ? "Проверить снова" : "Проверить"}
           </Button>
         )}
       </div>
-      {files.length > 0 && (
+      {files.length > 0 ? (
         <Caption1 className={styles.files} data-testid="opened-files">
-          {files.length <= 3
-            ? `Открыто: ${files.map((file) => file.name).join(", ")}`
-            : `Открыто ${count(files.length, FILES)}`}
+          {openedText(files)}
+        </Caption1>
+      ) : (
+        <Caption1>
+          Откройте одну или несколько карт: замечания появятся здесь, с листом и ячейкой каждого.
+          Открытые файлы видны и на вкладках «Карта» и «Сводка».
         </Caption1>
       )}
-      <WorkState work={work} />
+      {current || work.busy ? (
+        <WorkState work={work} />
+      ) : (
+        files.length > 0 && <Caption1>Эти файлы ещё не проверены: нажмите «Проверить».</Caption1>
+      )}
     </div>
   );
+}
+
+/** «Открыто: Иванова.xlsx, Петрова.xlsx», or their number where there are more than three. */
+export function openedText(files: readonly OpenedFile[]): string {
+  return files.length <= 3
+    ? `Открыто: ${files.map((file) => file.name).join(", ")}`
+    : `Открыто ${count(files.length, FILES)}`;
 }
 
 function WorkState(props: {

@@ -1,12 +1,32 @@
-import { Button, Caption1, Field, Input, makeStyles, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef } from "react";
 
-import { parseDayInput, readConfigText } from "./settings.js";
+import { defaultConfig } from "../../../lib/domain/config.js";
+import { CONFIG_EXAMPLE, describeConfig, parseDayInput, readConfigText } from "./settings.js";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
   hidden: { display: "none" },
+  effective: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "4px",
+    padding: "8px 12px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
+  list: { margin: 0, paddingLeft: "18px" },
 });
 
 /** «Настройки»: the day to judge as of, and the district's configuration (as `--config`). */
@@ -40,20 +60,32 @@ export function SettingsPanel(props: {
         />
       </Field>
       <Field
-        label="Настройки района (JSON)"
-        hint="Пороги уровней дефицита, дополнительные компетенции, слова шкал других регионов. Пусто — как в положении."
+        label="Настройки района"
+        hint="Пороги уровней профдефицита, дополнительные компетенции и слова шкал других регионов — текстом в формате JSON, тем же файлом, что и для iom --config. Пусто — как в положении."
         validationState={read.problems ? "error" : "none"}
         validationMessage={read.problems ? read.problems.join("; ") : undefined}
       >
         <Textarea
           resize="vertical"
-          rows={6}
+          rows={8}
           value={props.configText}
-          placeholder={'{ "thresholds": { "low": 80, "medium": 60 } }'}
+          placeholder={CONFIG_EXAMPLE}
           onChange={(_, data) => props.onConfigText(data.value)}
           data-testid="config"
         />
       </Field>
+      <div className={styles.effective} data-testid="config-effective">
+        <Text size={200} weight="semibold">
+          {read.config ? "Сейчас действует:" : "Пока в тексте ошибка, действуют правила положения:"}
+        </Text>
+        <ul className={styles.list}>
+          {describeConfig(read.config ?? defaultConfig).map((line) => (
+            <li key={line}>
+              <Caption1>{line}</Caption1>
+            </li>
+          ))}
+        </ul>
+      </div>
       <input
         ref={input}
         className={styles.hidden}
@@ -67,6 +99,9 @@ export function SettingsPanel(props: {
       />
       <div className={styles.buttons}>
         <Button onClick={() => input.current?.click()}>Загрузить из файла…</Button>
+        {props.configText.trim() === "" && (
+          <Button onClick={() => props.onConfigText(CONFIG_EXAMPLE)}>Вставить образец</Button>
+        )}
         <Button onClick={() => props.onConfigText("")} disabled={props.configText === ""}>
           Как в положении
         </Button>

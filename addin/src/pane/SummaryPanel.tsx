@@ -11,14 +11,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
 import type { Config } from "../../../lib/domain/config.js";
-import type { OpenedFile } from "../browser/checkFiles.js";
-import type { Sample } from "../browser/samples.js";
-import { listSamples, sampleFiles } from "../browser/samples.js";
+import { sampleFiles } from "../browser/samples.js";
 import type { SummaryFeature, SummaryOutcome } from "../features.js";
-import { CARDS, count, FILES } from "./groupFindings.js";
+import type { OpenedFiles } from "./CheckPanel.js";
+import { openedText } from "./CheckPanel.js";
+import { CARDS, count } from "./groupFindings.js";
 import { PendingPanel } from "./PendingPanel.js";
 import { useWork } from "./useWork.js";
 
@@ -46,26 +46,23 @@ const useStyles = makeStyles({
   },
 });
 
-/** «Сводка»: the district summary from this workbook's cards and the files picked. */
-export function SummaryPanel(props: {
-  feature: SummaryFeature | undefined;
-  asOf: Date;
-  config: Config;
-  excel: boolean;
-}) {
+/**
+ * «Сводка»: the district summary from this workbook's cards and the files picked — in a
+ * browser, the files opened on any tab.
+ */
+export function SummaryPanel(
+  props: {
+    feature: SummaryFeature | undefined;
+    asOf: Date;
+    config: Config;
+    excel: boolean;
+  } & OpenedFiles,
+) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<OpenedFile[]>([]);
-  const [samples, setSamples] = useState<Sample[]>([]);
   const [includeWorkbook, setIncludeWorkbook] = useState(true);
   const work = useWork<SummaryOutcome>();
-  const { feature, excel } = props;
-
-  useEffect(() => {
-    if (!excel) {
-      void listSamples().then(setSamples);
-    }
-  }, [excel]);
+  const { feature, excel, files, samples } = props;
 
   if (!feature) {
     return (
@@ -102,8 +99,11 @@ export function SummaryPanel(props: {
         multiple
         data-testid="summary-input"
         onChange={(event) => {
-          setFiles([...(event.target.files ?? [])]);
+          const chosen = [...(event.target.files ?? [])];
           event.target.value = "";
+          if (chosen.length > 0) {
+            props.onFiles(chosen);
+          }
         }}
       />
       {excel && (
@@ -119,7 +119,7 @@ export function SummaryPanel(props: {
             {files.length > 0 ? "Выбрать другие файлы…" : "Выбрать файлы .xlsx…"}
           </Button>
           {samples.length > 0 && (
-            <Button disabled={work.busy} onClick={() => setFiles(sampleFiles(samples))}>
+            <Button disabled={work.busy} onClick={() => props.onFiles(sampleFiles(samples))}>
               {`Взять примеры (${samples.length})`}
             </Button>
           )}
@@ -127,9 +127,7 @@ export function SummaryPanel(props: {
       </Field>
       {files.length > 0 && (
         <Caption1 className={styles.files} data-testid="summary-files">
-          {files.length <= 3
-            ? `Выбрано: ${files.map((file) => file.name).join(", ")}`
-            : `Выбрано ${count(files.length, FILES)}`}
+          {openedText(files)}
         </Caption1>
       )}
       <Button appearance="primary" disabled={work.busy || nothing} onClick={summarize}>

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { defaultConfig } from "../../../lib/domain/config.js";
 import {
+  CONFIG_EXAMPLE,
+  describeConfig,
   loadSettings,
   parseDayInput,
   readConfigText,
@@ -22,9 +24,34 @@ describe("readConfigText", () => {
   });
 
   it("says in Russian what is wrong", () => {
-    expect(readConfigText("{").problems?.[0]).toMatch(/^Это не JSON/);
+    expect(readConfigText("{").problems?.[0]).toMatch(/^Текст не читается как JSON: проверьте/);
     expect(readConfigText('{"thresholds":{"low":50,"medium":65}}').problems).toEqual([
       "Пороги уровней: порог среднего уровня должен быть ниже порога низкого",
+    ]);
+  });
+
+  it("names the fields in Russian, an item by its number, and no field for the whole text", () => {
+    expect(readConfigText('{"competencies":[{"id":"Комм"}]}').problems).toEqual([
+      "Компетенции → №1 → код: строчные латинские буквы, цифры и дефис, например «communicative»",
+    ]);
+    expect(readConfigText("[]").problems).toEqual(["Нужен объект в фигурных скобках { … }"]);
+    expect(readConfigText('{"porog":1}').problems).toEqual([
+      "Лишнее поле «porog»: в настройках такого нет (опечатка?)",
+    ]);
+  });
+});
+
+describe("describeConfig", () => {
+  it("says what the regulation sets, and what a district changes, in a methodist's words", () => {
+    expect(describeConfig(defaultConfig)).toEqual([
+      "Уровень профдефицита: низкий — больше 80 % выполнения, средний — больше 60 % до 80 %, высокий — 60 % и меньше.",
+      "Дополнительных компетенций нет: перечень карты.",
+      "Слов шкал других регионов нет.",
+      "Срок ИОМ: от 2 до 24 мес.",
+    ]);
+    expect(describeConfig(readConfigText(CONFIG_EXAMPLE).config!).slice(1, 3)).toEqual([
+      "Дополнительные компетенции: Коммуникативная компетенция.",
+      "Слова шкал других регионов: «Оптимальный» — низкий, «Достаточный» — средний, «Критический» — высокий.",
     ]);
   });
 });

@@ -46,8 +46,14 @@ export function readConfigText(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { config: null, problems: [`Это не JSON: ${(error as Error).message}`] };
+  } catch {
+    // The browser's own message is English and names positions in characters: say what to check.
+    return {
+      config: null,
+      problems: [
+        "Текст не читается как JSON: проверьте фигурные скобки, запятые между полями и двойные кавычки вокруг названий",
+      ],
+    };
   }
   try {
     return { config: parseConfig(json), problems: null };
@@ -61,19 +67,24 @@ export function readConfigText(
 
 /**
  * A problem's field path in the words of the settings' own description: `thresholds.low:
- * …` reads «Пороги → низкий: …» for a methodist who never saw the JSON's keys in English.
+ * …` reads «Пороги уровней → низкий: …», `competencies.0.id` «Компетенции → №1 → код», for a
+ * methodist who never saw the JSON's keys in English. A problem of the whole text has no path.
  */
 function inRussian(problem: string): string {
   const colon = problem.indexOf(": ");
-  if (colon < 0) {
-    return problem;
+  const path = colon < 0 ? "" : problem.slice(0, colon);
+  if (!/^[A-Za-z]+(?:\.[^.\s]+)*$/.test(path) || !(path.split(".")[0]! in FIELD_NAMES)) {
+    return capitalize(problem);
   }
-  const path = problem
-    .slice(0, colon)
+  const words = path
     .split(".")
-    .map((part) => FIELD_NAMES[part] ?? part)
+    .map((part) => (/^\d+$/.test(part) ? `№${Number(part) + 1}` : (FIELD_NAMES[part] ?? part)))
     .join(" → ");
-  return `${path}: ${problem.slice(colon + 2)}`;
+  return `${words}: ${problem.slice(colon + 2)}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -88,8 +99,43 @@ const FIELD_NAMES: Record<string, string> = {
   route: "Сроки ИОМ",
   minMonths: "не короче (месяцев)",
   maxMonths: "не длиннее (месяцев)",
-  "(корень)": "Настройки",
 };
+
+/**
+ * What a configuration sets, in a methodist's words, a line a part: the bands of the levels,
+ * the competencies it adds, the words of other scales, the route's length.
+ *
+ * @example describeConfig(defaultConfig)[0] // "Уровень профдефицита: низкий — больше 80 % …"
+ */
+export function describeConfig(config: Config): string[] {
+  const { low, medium } = config.thresholds;
+  const percent = (value: number) => `${String(value).replace(".", ",")} %`;
+  const added = config.competencies.filter((c) => c.name !== undefined).map((c) => c.name!);
+  const words = Object.entries(config.scaleWords).map(
+    ([word, level]) => `«${word}» — ${LEVEL_WORDS[level]}`,
+  );
+  const { minMonths, maxMonths } = config.route;
+
+  return [
+    `Уровень профдефицита: низкий — больше ${percent(low)} выполнения, средний — больше ${percent(medium)} до ${percent(low)}, высокий — ${percent(medium)} и меньше.`,
+    added.length > 0
+      ? `Дополнительные компетенции: ${added.join(", ")}.`
+      : "Дополнительных компетенций нет: перечень карты.",
+    words.length > 0
+      ? `Слова шкал других регионов: ${words.join(", ")}.`
+      : "Слов шкал других регионов нет.",
+    `Срок ИОМ: от ${minMonths} до ${maxMonths} мес.`,
+  ];
+}
+
+const LEVEL_WORDS = { low: "низкий", medium: "средний", high: "высокий" } as const;
+
+/** A district's configuration to start from: the regulation's thresholds and one competency more. */
+export const CONFIG_EXAMPLE = `{
+  "thresholds": { "low": 80, "medium": 60 },
+  "competencies": [{ "id": "communicative", "name": "Коммуникативная компетенция" }],
+  "scaleWords": { "Оптимальный": "low", "Достаточный": "medium", "Критический": "high" }
+}`;
 
 /**
  * A day as a methodist types it, «16.11.2025» (or «2025-11-16»), as local midnight; null when

@@ -517,10 +517,14 @@ class WorksheetProxy extends Proxy {
     );
   }
 
-  getRange(address: string): RangeProxy {
+  /** A range by its address; the whole sheet without one. */
+  getRange(address?: string): RangeProxy {
     return new RangeProxy(
       this.context,
-      () => ({ sheet: this.sheet(), area: parseRange(address) }),
+      () => ({
+        sheet: this.sheet(),
+        area: address === undefined ? WHOLE_SHEET : parseRange(address),
+      }),
       true,
     );
   }
@@ -596,6 +600,9 @@ function checkSheetName(name: string): string {
 }
 
 type RangeTarget = { sheet: SheetState; area: Area } | null;
+
+/** Every cell of a sheet: 1 048 576 rows of 16 384 columns. */
+const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
 
 class RangeProxy extends Proxy {
   protected readonly kind = "Range";
@@ -789,6 +796,34 @@ class RangeProxy extends Proxy {
     this.write(() => {
       const { sheet, area } = this.live();
       this.context.state.selection = { sheet: sheet.name, address: areaAddress(area) };
+    });
+  }
+
+  /** The cells of the range that hold formulas (ExcelApi 1.9); the one cell type the pane asks for. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): AreasProxy {
+    this.context.requireSet("1.9", "Range.getSpecialCellsOrNullObject");
+    if (cellType !== "Formulas" || cellValueType !== undefined) {
+      throw new StandinError(
+        "InvalidArgument",
+        `the stand-in finds formulas only, not ${cellType}`,
+      );
+    }
+    return new AreasProxy(this.context, () => {
+      const target = this.target();
+      if (!target) {
+        return null;
+      }
+      const { sheet, area } = target;
+      const cells: string[] = [];
+      for (const [at, cell] of sheet.cells) {
+        const [row, col] = at.split(",").map(Number) as [number, number];
+        const inside =
+          row >= area.top && row <= area.bottom && col >= area.left && col <= area.right;
+        if (inside && cell.formula !== undefined) {
+          cells.push(`${sheetReference(sheet.name)}!${cellAddress(row, col)}`);
+        }
+      }
+      return cells.length === 0 ? null : cells.join(",");
     });
   }
 

@@ -2,7 +2,7 @@ import type { Card, GeneralField, GeneralInfo } from "../card.js";
 import { GENERAL_FIELD_NAMES } from "../card.js";
 import { readDate } from "../dates.js";
 import type { Finding } from "../finding.js";
-import { finding } from "../finding.js";
+import { finding, quoteList } from "../finding.js";
 import { isNothing, normalizeText } from "../text.js";
 import {
   readCategory,
@@ -138,7 +138,7 @@ function checkLists(general: RuleContext["card"]["general"]): Finding[] {
     findings.push(
       finding(
         "general.diagnostic-form",
-        `Форма оценки профдефицитов «${forms.unknown.join("», «")}» не из списка §2.1: стандартизированные оценочные процедуры, самодиагностика, результаты профессиональной деятельности, экспертная оценка`,
+        `Форма оценки профдефицитов ${quoteList(forms.unknown)} не из списка §2.1: стандартизированные оценочные процедуры, самодиагностика, результаты профессиональной деятельности, экспертная оценка`,
         "general.diagnosticForms",
       ),
     );

@@ -1,10 +1,10 @@
-import { isBefore } from "date-fns";
+import { isBefore } from "date-fns/isBefore";
 
 import type { PlanItem } from "../card.js";
 import { matchCompetency, splitCompetencies } from "../catalogue.js";
 import { formatRussianDay, readDate } from "../dates.js";
 import type { Finding } from "../finding.js";
-import { finding } from "../finding.js";
+import { finding, quoteList } from "../finding.js";
 import { readRouteLevel } from "../levels.js";
 import { readDoneMark, textOf } from "../vocabulary.js";
 import type { RuleContext } from "./context.js";
@@ -79,7 +79,7 @@ function checkItem(item: PlanItem, prefix: string, context: RuleContext): Findin
       findings.push(
         finding(
           "competency.unknown",
-          `${name}: компетенци${unknown.length > 1 ? "й" : "и"} «${unknown.join("», «")}» нет в карте ИОМ: выберите название из карты или запишите компетенцию в строку «Иное (указать)» входной диагностики; район может добавить её в настройки`,
+          `${name}: компетенци${unknown.length > 1 ? "й" : "и"} ${quoteList(unknown)} нет в карте ИОМ: выберите название из карты или запишите компетенцию в строку «Иное (указать)» входной диагностики; район может добавить её в настройки`,
           `${prefix}.competencies`,
         ),
       );

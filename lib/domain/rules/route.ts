@@ -1,4 +1,4 @@
-import { isBefore } from "date-fns";
+import { isBefore } from "date-fns/isBefore";
 
 import type { FieldPath, GeneralField, Raw } from "../card.js";
 import type { DateReading } from "../dates.js";
