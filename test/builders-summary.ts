@@ -412,7 +412,7 @@ export function districtRecords(): SummaryInput[] {
           school: SCHOOL_B,
           position: "заместитель директора по УВР",
           staffCategory: "управленческий кадр",
-          mentor: "Орлова Е. В.",
+          mentor: "Орлова Е. В., заместитель директора по УВР",
           routeStart: "01.10.2025",
           routeEnd: "30.04.2026",
         },

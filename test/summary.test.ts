@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -38,6 +38,39 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.unstubAllEnvs();
+});
+
+describe("iom summary and the files it reads", () => {
+  it("refuses -o naming a card of a folder it summarises, even with --force, and changes it not", async () => {
+    const school = join(dir, "школа");
+    await mkdir(school);
+    const card = join(school, "Лебедев А.С.xlsx");
+    await copyFile(join(SAMPLES, "Берёзовская СОШ", "Лебедев А.С.xlsx"), card);
+    const before = await readFile(card);
+
+    const { status, stderr } = await iom("summary", dir, "-o", card, "--force", "--today", AS_OF);
+
+    expect(status).toBe(64);
+    expect(stderr.join("\n")).toContain("один из входных файлов");
+    expect(await readFile(card)).toEqual(before);
+  });
+
+  it("reads a card a folder holds as a symbolic link", async () => {
+    await symlink(join(SAMPLES, "Берёзовская СОШ", "Лебедев А.С.xlsx"), join(dir, "Лебедев.xlsx"));
+
+    const { status, stdout } = await iom(
+      "summary",
+      dir,
+      "-o",
+      join(dir, "сводка.xlsx"),
+      "--today",
+      AS_OF,
+      "--json",
+    );
+
+    expect(status).toBe(0);
+    expect(json(stdout).cards).toBe(1);
+  });
 });
 
 describe("iom summary on the samples", () => {

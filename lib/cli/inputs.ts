@@ -57,7 +57,12 @@ async function workbooksIn(folder: string): Promise<string[]> {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       files.push(...(await workbooksIn(path)));
-    } else if (!entry.isFile() || entry.name.startsWith("~$") || entry.name.startsWith("._")) {
+    } else if (
+      // A link to a card is read as the card (a broken link is then a file not found).
+      !(entry.isFile() || entry.isSymbolicLink()) ||
+      entry.name.startsWith("~$") ||
+      entry.name.startsWith("._")
+    ) {
       continue;
     } else if (/\.(?:xls[xm]?|xlsb|f?ods|csv)$/i.test(entry.name)) {
       files.push(path);

@@ -59,9 +59,16 @@ export async function summaryCommand(
   const key = options.anonymize === true ? await loadKey(options.keyFile) : null;
   await checkOutput(options.output, { force: options.force });
 
-  // A summary written into a folder it summarises would be read as an input the next time.
+  // `-o` naming a file of a folder summarised: an earlier summary there (the same command run
+  // again with --force) is replaced and not read; a card is never replaced.
   const output = resolve(options.output);
-  const inputs = (await collectInputs(paths)).filter((input) => resolve(input.path) !== output);
+  const found = await collectInputs(paths);
+  if (found.some((input) => resolve(input.path) === output) && !(await isSummaryFile(output))) {
+    throw new UsageError(
+      `-o: «${options.output}» — один из входных файлов; iom их не меняет: укажите для сводки другое имя или папку`,
+    );
+  }
+  const inputs = found.filter((input) => resolve(input.path) !== output);
   const named = new Set(paths.map((path) => resolve(path)));
   const anonymizer = key === null ? null : createAnonymizer(key);
   const summary = createSummary({ asOf, config, anonymize: anonymizer?.anonymize });
@@ -201,4 +208,18 @@ function describe(file: string, summary: Summary): string {
     `${errors} ${plural(errors, "ошибка", "ошибки", "ошибок")}, `,
     `${warnings} ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,
   ].join("");
+}
+
+/** Whether the file at `path` is a summary workbook iom wrote (and so may be replaced by one). */
+async function isSummaryFile(path: string): Promise<boolean> {
+  const [{ readFile }, { readGrids }, { isSummaryWorkbook }] = await Promise.all([
+    import("node:fs/promises"),
+    import("../xlsx/readGrids.js"),
+    import("../xlsx/summaryData.js"),
+  ]);
+  try {
+    return isSummaryWorkbook(await readGrids(await readFile(path), { fileName: path }));
+  } catch {
+    return false;
+  }
 }

@@ -80,8 +80,11 @@ function whyNotWritten(error: unknown): string {
       return "там папка с таким именем; укажите другое имя файла";
     case "EBUSY":
       return "файл открыт в другой программе; закройте его и повторите";
+    case "ENOENT":
+    case "ENOTDIR":
+      return "такой папки нет; укажите другое место";
     default:
-      return (error as Error).message;
+      return `система отказала в записи (${code ?? (error as Error).message})`;
   }
 }
 

@@ -278,7 +278,7 @@ describe("aggregate of the small district", () => {
     ]);
   });
 
-  it("splits by mentor, those with none last", () => {
+  it("splits by mentor, the post after a name not making another mentor, those with none last", () => {
     expect(tables.byMentor.map((m) => [m.mentor, m.teachers, m.stages.final])).toEqual([
       ["Орлова Е. В.", 2, 0],
       ["Петрова Н. И.", 1, 0],

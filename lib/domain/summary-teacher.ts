@@ -248,12 +248,23 @@ function personName(
   context: TeacherContext,
   kind: "name" | "mentor" = "name",
 ): string | null {
-  const text = plainText(value);
+  const plain = plainText(value);
+  const text = plain !== null && kind === "mentor" ? withoutPost(plain) : plain;
   if (text === null || !context.anonymize) {
     return text;
   }
 
   return context.anonymize(kind, squash(text));
+}
+
+/**
+ * A mentor's name without the post a card writes after it («Белова Н. А., заместитель
+ * директора по УВР», «Зайцева Л. Г. – наставник»): one mentor is one row of the summary,
+ * however each card describes her.
+ */
+function withoutPost(text: string): string {
+  const [name] = text.split(/\s*,\s*|\s+[–—-]\s+/);
+  return name !== undefined && /^\p{Lu}/u.test(name) ? name : text;
 }
 
 function pseudonym(

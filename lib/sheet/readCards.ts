@@ -58,11 +58,13 @@ export function readCards(grids: readonly Grid[], options: ReadCardsOptions): Wo
         blanks++;
         continue;
       }
-      const own = cardFindings(read, grid.name, options.file, {
-        asOf: options.asOf,
-        config,
-        catalogue,
-      });
+      const own = distinct(
+        cardFindings(read, grid.name, options.file, {
+          asOf: options.asOf,
+          config,
+          catalogue,
+        }),
+      );
       records.push({
         file: options.file,
         sheet: grid.name,
@@ -146,4 +148,20 @@ function isBlankCard(card: Card): boolean {
     card.entry.every((row) => readDiagnosticRow(row).slots.length === 0) &&
     card.plan.every((item) => textOf(item.activity) === null)
   );
+}
+
+/**
+ * The findings without repeats: rows merged into one block (B44:G48 over five plan rows) read as
+ * five activities that land their findings on the one cell, and a methodist is told once.
+ */
+function distinct(findings: LocatedFinding[]): LocatedFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.sheet}\u0000${f.cell}\u0000${f.code}\u0000${f.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }

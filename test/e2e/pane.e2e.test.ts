@@ -346,7 +346,7 @@ describe("the pane in a browser, without Office", () => {
     await setAsOf(page, "16.11.2026");
     await page.getByRole("tab", { name: "Сводка" }).click();
 
-    await page.getByRole("button", { name: `Взять примеры (${offered.size})` }).click();
+    await page.getByRole("button", { name: `Открыть примеры (${offered.size})` }).click();
     const downloaded = page.waitForEvent("download", { timeout: 60_000 });
     await page.getByRole("button", { name: "Сводка по району" }).click();
     const file = await downloaded;

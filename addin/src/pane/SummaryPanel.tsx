@@ -120,7 +120,7 @@ export function SummaryPanel(
           </Button>
           {samples.length > 0 && (
             <Button disabled={work.busy} onClick={() => props.onFiles(sampleFiles(samples))}>
-              {`Взять примеры (${samples.length})`}
+              {`Открыть примеры (${samples.length})`}
             </Button>
           )}
         </div>
