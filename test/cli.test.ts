@@ -112,6 +112,19 @@ describe("iom validate", () => {
     expect(codes).toEqual(["plan.result-missing", "date.outside-route"]);
   });
 
+  it("names the line and column of a --config that is no JSON, in Russian", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iom-"));
+    const config = join(folder, "район.json");
+    await writeFile(config, '{\n  "thresholds": { "low": 80 "medium": 60 }\n}');
+
+    const { status, stderr } = await iom("validate", samples, "--config", config);
+
+    expect(status).toBe(64);
+    expect(stderr).toEqual([
+      `iom: --config: «${config}» не читается как JSON; проверьте кавычки, запятые и скобки (строка 2, символ 29)`,
+    ]);
+  });
+
   it.each([
     [["validate", samples, "--today", "16.11.2026"], "--today: «16.11.2026» не дата"],
     [

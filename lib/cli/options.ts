@@ -45,7 +45,7 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UsageError(
-      `--config: «${path}» не читается как JSON; проверьте кавычки, запятые и скобки (${(error as Error).message})`,
+      `--config: «${path}» не читается как JSON; проверьте кавычки, запятые и скобки${whereBroken(text, error)}`,
     );
   }
   try {
@@ -56,4 +56,15 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
     }
     throw error;
   }
+}
+
+/** « (строка 3, символ 14)» where the parser names a position, for the methodist's editor. */
+function whereBroken(text: string, error: unknown): string {
+  const at = /position (\d+)/.exec((error as Error).message);
+  if (at === null) {
+    return "";
+  }
+  const before = text.replace(/^\uFEFF/, "").slice(0, Number(at[1]));
+  const lines = before.split("\n");
+  return ` (строка ${lines.length}, символ ${lines.at(-1)!.length + 1})`;
 }
