@@ -1,7 +1,7 @@
 import type { Summary } from "../../lib/domain/summary.js";
 import type { Aggregates } from "../../lib/domain/summary-aggregate.js";
 import { aggregate } from "../../lib/domain/summary-aggregate.js";
-import { competencyName } from "./excel/summaryReport.js";
+import { competencyName } from "../../lib/domain/summary-outcomes.js";
 import type { SummaryOutcome } from "./features.js";
 
 /**

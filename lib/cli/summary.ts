@@ -12,6 +12,8 @@ import {
   createSummary,
   finishSummary,
 } from "../domain/summary.js";
+import type { Aggregates } from "../domain/summary-aggregate.js";
+import { aggregate } from "../domain/summary-aggregate.js";
 import { summaryToJson } from "../domain/summary-json.js";
 import type { LocatedFinding } from "../sheet/located.js";
 import { placeFinding } from "../sheet/located.js";
@@ -106,6 +108,8 @@ export async function summaryCommand(
     },
   );
   const finished = finishSummary(summary);
+  // Made once for the workbook and the line (or the JSON) below.
+  const tables = aggregate(finished);
 
   const { relativeLink, writeSummaryWorkbook } = await writer;
   await writeOutput(
@@ -113,15 +117,16 @@ export async function summaryCommand(
     await writeSummaryWorkbook(finished, {
       link: (file) => linkFrom(dirname(output), file, relativeLink),
       keyId: anonymizer?.keyId ?? null,
+      tables,
     }),
   );
   problems
     .sort((a, b) => a.index - b.index)
     .forEach((problem) => out.problem(formatFinding(problem.finding)));
   if (options.json === true) {
-    out.result(JSON.stringify(summaryToJson(finished), null, 2));
+    out.result(JSON.stringify(summaryToJson(finished, tables), null, 2));
   } else {
-    out.result(describe(options.output, finished));
+    out.result(describe(options.output, finished, tables));
   }
   return problems.length > 0 ? 2 : 0;
 }
@@ -196,14 +201,14 @@ function jobsOf(jobs: string | undefined): number {
 }
 
 /** «Сводка записана в «OUT»: 13 карт, 12 педагогов, 3 ОО; 16 ошибок, 6 предупреждений». */
-function describe(file: string, summary: Summary): string {
-  const json = summaryToJson(summary);
-  const schools = json.schools.filter((s) => s.school !== null).length;
-  const { errors, warnings } = json.findings;
+function describe(file: string, summary: Summary, tables: Aggregates): string {
+  const schools = tables.schools.filter((s) => s.school !== null).length;
+  const { errors, warnings } = tables.findings;
+  const teachers = tables.teachers.length;
   return [
     `Сводка на ${formatRussianDay(parseDay(summary.asOf))} записана в «${file}»: `,
     `${summary.cards} ${plural(summary.cards, "карта", "карты", "карт")}, `,
-    `${json.teachers.length} ${plural(json.teachers.length, "педагог", "педагога", "педагогов")}, `,
+    `${teachers} ${plural(teachers, "педагог", "педагога", "педагогов")}, `,
     `${schools} ОО; замечаний: `,
     `${errors} ${plural(errors, "ошибка", "ошибки", "ошибок")}, `,
     `${warnings} ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,

@@ -181,6 +181,45 @@ export function aggregate(summary: Summary): Aggregates {
   };
 }
 
+/**
+ * The key figures of a summary as its overview lists them, label and value; `findingsSheet`
+ * names the sheet that lists the files not read. The counts of duplicate cards and of
+ * unreadable files appear only where there are some.
+ *
+ * @example keyFigures(summary, aggregate(summary), "Замечания")[0] // ["Карт ИОМ прочитано", 13]
+ */
+export function keyFigures(
+  summary: Summary,
+  tables: Aggregates,
+  findingsSheet: string,
+): [label: string, value: number][] {
+  const sum = (count: (school: SchoolFigures) => number) =>
+    tables.schools.reduce((total, school) => total + count(school), 0);
+  const unreadable = new Set(
+    summary.findings.filter((f) => f.code === "file.unreadable").map((f) => f.file),
+  ).size;
+  const others = tables.duplicates.reduce((total, d) => total + d.others.length, 0);
+
+  const figures: [string, number][] = [
+    ["Карт ИОМ прочитано", summary.cards],
+    ["Педагогов (каждый учтён один раз)", tables.teachers.length],
+    ["Образовательных организаций", tables.schools.filter((s) => s.school !== null).length],
+    ["Педагогов со средним или высоким дефицитом (или «+»)", sum((s) => s.withDeficit)],
+    [`ИОМ завершаются в ближайшие ${ENDING_WITHIN_DAYS} дней`, tables.endingSoon.length],
+    ["ИОМ завершены успешно", sum((s) => s.outcomes.completed)],
+    ["ИОМ продлены", sum((s) => s.outcomes.extended)],
+    ["Ошибок в картах", tables.findings.errors],
+    ["Предупреждений", tables.findings.warnings],
+  ];
+  if (others > 0) {
+    figures.push(["Лишних карт того же педагога (не учтены)", others]);
+  }
+  if (unreadable > 0) {
+    figures.push([`Файлов не удалось прочитать (см. «${findingsSheet}»)`, unreadable]);
+  }
+  return figures;
+}
+
 /** Activities of one teacher by status. */
 export function activityCounts(teacher: TeacherRecord): ActivityCounts {
   const counts = emptyActivityCounts();

@@ -119,13 +119,11 @@ export interface SummaryJson {
 
 /**
  * The summary as `iom summary --json` prints it: teacher records reduced to their figures,
- * and every table of `aggregate`.
+ * and every table of `aggregate` (`tables`, where the caller has made them already).
  *
  * @example JSON.stringify(summaryToJson(summarize(records, { asOf: "2025-11-16" })))
  */
-export function summaryToJson(summary: Summary): SummaryJson {
-  const tables = aggregate(summary);
-
+export function summaryToJson(summary: Summary, tables = aggregate(summary)): SummaryJson {
   return {
     asOf: summary.asOf,
     anonymized: summary.anonymized,

@@ -14,6 +14,17 @@ export interface CompetencyEntry {
   specified: string | null;
 }
 
+/**
+ * A competency as the summary's tables name it: «Иное: наставничество» for each «Иное
+ * (указать)» text, so that two «Иное» rows never read as one.
+ */
+export function competencyName(entry: CompetencyEntry): string {
+  if (entry.id !== OTHER) {
+    return entry.name;
+  }
+  return entry.specified === null ? "Иное (не указано, что именно)" : `Иное: ${entry.specified}`;
+}
+
 /** The demand for municipal activities in one competency (DESIGN.md, The district summary). */
 export interface DemandFigures extends CompetencyEntry {
   /**

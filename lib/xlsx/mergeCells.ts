@@ -49,7 +49,8 @@ export function clearMergedCells(rows: (GridCell | null)[][], merges: readonly R
   }
 }
 
-function parseRange(ref: string): Range | undefined {
+/** A range in A1 form («B4», «$A$1:D1»), 0-based; undefined where the text is none. */
+export function parseRange(ref: string): Range | undefined {
   const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
   if (!match) {
     return undefined;
@@ -64,7 +65,8 @@ function parseRange(ref: string): Range | undefined {
   };
 }
 
-function overlaps(a: Range, b: Range): boolean {
+/** Whether two ranges share a cell. */
+export function overlaps(a: Range, b: Range): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 

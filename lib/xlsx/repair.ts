@@ -5,6 +5,8 @@
  * Google Sheets with long sheet names, broken styles…). Values survive; of the styles only the
  * number formats are kept, salvaged from the styles part even where it does not parse.
  */
+import { cellAddress, type Range } from "../sheet/grid.js";
+import { overlaps, parseRange } from "./mergeCells.js";
 import { builtInFormat, DAYS_1904, serialFromDate } from "./numberFormat.js";
 import type { SheetCellsContext } from "./sheetCells.js";
 import { sharedStringTexts } from "./sheetCells.js";
@@ -453,48 +455,6 @@ export function relationshipsXml(
   return `${DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${items.join("")}</Relationships>`;
 }
 
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function parseRange(ref: string): Range | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!match) {
-    return undefined;
-  }
-  const a = { col: columnNumber(match[1]!), row: Number(match[2]) };
-  const b = match[3] ? { col: columnNumber(match[3]), row: Number(match[4]) } : a;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const letter of letters.toUpperCase()) {
-    n = n * 26 + letter.charCodeAt(0) - 64;
-  }
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /** Gives every row and cell its `r` reference, counting on from the previous one. */
 function numberCells(xml: string): string {
   let row = 0;
@@ -507,7 +467,8 @@ function numberCells(xml: string): string {
       return r !== undefined ? tag : `<row r="${row}"${rest}${close}>`;
     }
     const own = r !== undefined ? parseRange(r) : undefined;
-    col = own ? own.left : col + 1;
-    return own ? tag : `<c r="${columnLetters(col)}${row}"${rest}${close}>`;
+    // 1-based, as the rows are.
+    col = own ? own.left + 1 : col + 1;
+    return own ? tag : `<c r="${cellAddress(row - 1, col - 1)}"${rest}${close}>`;
   });
 }

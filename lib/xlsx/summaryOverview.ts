@@ -1,18 +1,13 @@
 import type { Workbook } from "exceljs";
 
 import { formatRussianDay, parseDay } from "../domain/dates.js";
-import { ENDING_WITHIN_DAYS } from "../domain/summary-aggregate.js";
+import { ENDING_WITHIN_DAYS, keyFigures as figuresOf } from "../domain/summary-aggregate.js";
+import { competencyName } from "../domain/summary-outcomes.js";
 import { STAGE_NAMES } from "../domain/stage.js";
-import type { Report, ReportValue } from "./reportSheet.js";
+import type { Report } from "./reportSheet.js";
 import { addReport, addTable } from "./reportSheet.js";
 import type { SheetContext } from "./summarySheets.js";
-import {
-  activityCountsRow,
-  ACTIVITY_COLUMNS,
-  competencyName,
-  dayCell,
-  totalActivities,
-} from "./summarySheets.js";
+import { activityCountsRow, ACTIVITY_COLUMNS, dayCell, totalActivities } from "./summarySheets.js";
 
 const MONTHS = [
   "января",
@@ -99,31 +94,7 @@ export function addOverview(workbook: Workbook, context: SheetContext): void {
 }
 
 function keyFigures(report: Report, context: SheetContext): void {
-  const { summary, tables } = context;
-  const unreadable = new Set(
-    summary.findings.filter((f) => f.code === "file.unreadable").map((f) => f.file),
-  ).size;
-  const others = tables.duplicates.reduce((sum, d) => sum + d.others.length, 0);
-  const rows: ReportValue[][] = [
-    ["Карт ИОМ прочитано", summary.cards],
-    ["Педагогов (каждый учтён один раз)", tables.teachers.length],
-    ["Образовательных организаций", tables.schools.filter((s) => s.school !== null).length],
-    [
-      "Педагогов со средним или высоким дефицитом (или «+»)",
-      sumOf(tables.schools, (s) => s.withDeficit),
-    ],
-    [`ИОМ завершаются в ближайшие ${ENDING_WITHIN_DAYS} дней`, tables.endingSoon.length],
-    ["ИОМ завершены успешно", sumOf(tables.schools, (s) => s.outcomes.completed)],
-    ["ИОМ продлены", sumOf(tables.schools, (s) => s.outcomes.extended)],
-    ["Ошибок в картах", tables.findings.errors],
-    ["Предупреждений", tables.findings.warnings],
-  ];
-  if (others > 0) {
-    rows.push(["Лишних карт того же педагога (не учтены)", others]);
-  }
-  if (unreadable > 0) {
-    rows.push(["Файлов не удалось прочитать (см. «Замечания»)", unreadable]);
-  }
+  const rows = figuresOf(context.summary, context.tables, "Замечания");
   addTable(report, {
     name: "overviewFigures",
     plain: true,

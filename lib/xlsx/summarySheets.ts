@@ -1,12 +1,11 @@
 import type { Workbook } from "exceljs";
 
-import { OTHER } from "../domain/catalogue.js";
 import { formatRussianDay, parseDay } from "../domain/dates.js";
 import type { ActivityCounts, GroupFigures, ReasonCount } from "../domain/summary-aggregate.js";
 import { activityCounts } from "../domain/summary-aggregate.js";
 import type { Summary } from "../domain/summary.js";
 import type { Aggregates } from "../domain/summary-aggregate.js";
-import type { CompetencyEntry } from "../domain/summary-outcomes.js";
+import { competencyName } from "../domain/summary-outcomes.js";
 import type { TeacherRecord } from "../domain/summary-teacher.js";
 import { STAGE_NAMES } from "../domain/stage.js";
 import { CATEGORY_NAMES, OUTCOME_NAMES, STAFF_CATEGORY_NAMES } from "../domain/vocabulary.js";
@@ -67,14 +66,6 @@ export function activityCountsRow(name: string, counts: ActivityCounts): ReportV
     counts.overdue,
     counts.notDue,
   ];
-}
-
-/** A competency as tables name it: «Иное: наставничество» for each «Иное (указать)» text. */
-export function competencyName(entry: CompetencyEntry): string {
-  if (entry.id !== OTHER) {
-    return entry.name;
-  }
-  return entry.specified === null ? "Иное (не указано, что именно)" : `Иное: ${entry.specified}`;
 }
 
 /** «Педагоги»: one row per teacher (a duplicate card left out), the ФИО a link to the card. */

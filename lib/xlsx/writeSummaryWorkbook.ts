@@ -1,5 +1,6 @@
 import { formatRussianDay, parseDay } from "../domain/dates.js";
 import type { Summary } from "../domain/summary.js";
+import type { Aggregates } from "../domain/summary-aggregate.js";
 import { aggregate } from "../domain/summary-aggregate.js";
 import { sheetReference } from "../sheet/grid.js";
 import { exceljs } from "./exceljs.js";
@@ -27,6 +28,8 @@ export interface SummaryWorkbookOptions {
   link?: (file: string) => string | null;
   /** The fingerprint of the key an anonymized summary was made with, kept with its data. */
   keyId?: string | null;
+  /** The summary's tables, where the caller has made them already (`aggregate(summary)`). */
+  tables?: Aggregates;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function writeSummaryWorkbook(
   options: SummaryWorkbookOptions = {},
 ): Promise<Uint8Array> {
   const { Workbook } = await exceljs();
-  const tables = aggregate(summary);
+  const tables = options.tables ?? aggregate(summary);
   const workbook = new Workbook();
   workbook.creator = "iom-kit";
   // A summary of a day is dated by it, so that one summary written twice is the same file.

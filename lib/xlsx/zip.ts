@@ -1,9 +1,10 @@
 /**
- * Just enough of the zip format to read a workbook: the central directory (names and declared
- * sizes, read without inflating anything), one entry's bytes, and a stored (uncompressed)
- * archive for packages built in code. Inflating uses Node's zlib where the code
- * runs in Node and the platform's `DecompressionStream` elsewhere (every current browser), so
- * the module needs no zip library of its own in the bundle.
+ * Just enough of the zip format to read and write a workbook: the central directory (names and
+ * declared sizes, read without inflating anything), one entry's bytes, a stored (uncompressed)
+ * archive for packages built in code, and an archive of deflated parts for the workbooks
+ * iom-kit writes. Inflating and deflating use Node's zlib where the code runs in Node and the
+ * platform's `DecompressionStream` and `CompressionStream` elsewhere (every current browser),
+ * so the module needs no zip library of its own in the bundle.
  */
 
 import type * as NodeZlib from "node:zlib";

@@ -1,4 +1,3 @@
-import { OTHER } from "../../../lib/domain/catalogue.js";
 import { dateToSerial, formatRussianDay, parseDay } from "../../../lib/domain/dates.js";
 import { STAGE_NAMES } from "../../../lib/domain/stage.js";
 import type { Summary } from "../../../lib/domain/summary.js";
@@ -7,8 +6,9 @@ import {
   activityCounts,
   aggregate,
   ENDING_WITHIN_DAYS,
+  keyFigures as figuresOf,
 } from "../../../lib/domain/summary-aggregate.js";
-import type { CompetencyEntry } from "../../../lib/domain/summary-outcomes.js";
+import { competencyName } from "../../../lib/domain/summary-outcomes.js";
 import type { TeacherRecord } from "../../../lib/domain/summary-teacher.js";
 import { OUTCOME_NAMES, STAFF_CATEGORY_NAMES } from "../../../lib/domain/vocabulary.js";
 import { sheetReference } from "../../../lib/sheet/grid.js";
@@ -133,17 +133,6 @@ export function summaryReport(
   ];
 }
 
-/**
- * A competency as the tables name it: «Иное: наставничество» for each «Иное (указать)» text
- * (the summary workbook's wording, lib/xlsx/summarySheets.ts).
- */
-export function competencyName(entry: CompetencyEntry): string {
-  if (entry.id !== OTHER) {
-    return entry.name;
-  }
-  return entry.specified === null ? "Иное (не указано, что именно)" : `Иное: ${entry.specified}`;
-}
-
 type Link = (file: string, sheet: string, cell: string | null) => string | null;
 type Linked = (text: string, place: string | null) => ReportValue;
 
@@ -165,29 +154,7 @@ function sourcesLine(summary: Summary, tables: Aggregates, options: ReportOption
 }
 
 function keyFigures(summary: Summary, tables: Aggregates): ReportTable {
-  const sum = (count: (s: Aggregates["schools"][number]) => number) =>
-    tables.schools.reduce((total, school) => total + count(school), 0);
-  const unreadable = new Set(
-    summary.findings.filter((f) => f.code === "file.unreadable").map((f) => f.file),
-  ).size;
-  const others = tables.duplicates.reduce((total, d) => total + d.others.length, 0);
-  const rows: ReportValue[][] = [
-    ["Карт ИОМ прочитано", summary.cards],
-    ["Педагогов (каждый учтён один раз)", tables.teachers.length],
-    ["Образовательных организаций", tables.schools.filter((s) => s.school !== null).length],
-    ["Педагогов со средним или высоким дефицитом (или «+»)", sum((s) => s.withDeficit)],
-    [`ИОМ завершаются в ближайшие ${ENDING_WITHIN_DAYS} дней`, tables.endingSoon.length],
-    ["ИОМ завершены успешно", sum((s) => s.outcomes.completed)],
-    ["ИОМ продлены", sum((s) => s.outcomes.extended)],
-    ["Ошибок в картах", tables.findings.errors],
-    ["Предупреждений", tables.findings.warnings],
-  ];
-  if (others > 0) {
-    rows.push(["Лишних карт того же педагога (не учтены)", others]);
-  }
-  if (unreadable > 0) {
-    rows.push(["Файлов не удалось прочитать (см. «Сводка ИОМ – замечания»)", unreadable]);
-  }
+  const rows = figuresOf(summary, tables, REPORT_SHEETS.findings);
   return {
     heading: "Основные показатели",
     columns: [
