@@ -318,7 +318,13 @@ describe("the pane in a browser, without Office", () => {
       "Пока в тексте ошибка, действуют правила положения:Уровень профдефицита: низкий — больше 80 %",
     );
 
-    await page.getByTestId("config").fill(DISTRICT_CONFIG);
+    // «Загрузить из файла…»: the district's file for `iom --config`, as it is.
+    await page.getByTestId("config-file").setInputFiles({
+      name: "район.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(DISTRICT_CONFIG),
+    });
+    await expect.poll(() => page.getByTestId("config").inputValue()).toBe(DISTRICT_CONFIG);
     expect(await page.getByTestId("config-effective").textContent()).toContain(
       "Сейчас действует:Уровень профдефицита: низкий — больше 85 % выполнения, средний — больше 65 % до 85 %",
     );

@@ -16,6 +16,7 @@ import type { OpenedFile } from "../browser/checkFiles.js";
 import type { CardFeature, FillDone } from "../features.js";
 import type { OpenedFiles } from "./CheckPanel.js";
 import { openedText } from "./CheckPanel.js";
+import { FileInput } from "./FileInput.js";
 import { CELLS, count } from "./groupFindings.js";
 import { PendingPanel } from "./PendingPanel.js";
 import { useWork } from "./useWork.js";
@@ -29,7 +30,6 @@ const FILL_TEXT =
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  hidden: { display: "none" },
   files: { overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: "18px", overflowWrap: "anywhere" },
 });
@@ -122,20 +122,12 @@ export function CardPanel(
       )}
       {!props.excel && (
         <>
-          <input
+          <FileInput
             ref={input}
-            className={styles.hidden}
-            type="file"
-            accept=".xlsx,.xlsm"
-            multiple
-            data-testid="fill-input"
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              event.target.value = "";
-              if (files.length > 0) {
-                props.onFiles(files);
-                fillFiles(files);
-              }
+            testId="fill-input"
+            onFiles={(files) => {
+              props.onFiles(files);
+              fillFiles(files);
             }}
           />
           <Caption1>

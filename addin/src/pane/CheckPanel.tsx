@@ -22,6 +22,7 @@ import type { Sample } from "../browser/samples.js";
 import { sampleFiles } from "../browser/samples.js";
 import type { ExcelHost, Scope } from "../excel/excelHost.js";
 import { FindingsList } from "./FindingsList.js";
+import { FileInput } from "./FileInput.js";
 import type { Work } from "./useWork.js";
 import { useWork } from "./useWork.js";
 import { CARDS, CELLS, count, ERRORS, FILES, groupFindings, WARNINGS } from "./groupFindings.js";
@@ -30,7 +31,6 @@ const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
   files: { overflowWrap: "anywhere" },
-  hidden: { display: "none" },
 });
 
 export interface Outcome {
@@ -160,18 +160,7 @@ export function FileCheckPanel(props: Common & OpenedFiles) {
 
   return (
     <div className={styles.column}>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,.xlsm"
-        multiple
-        data-testid="file-input"
-        onChange={(event) => {
-          open([...(event.target.files ?? [])]);
-          event.target.value = "";
-        }}
-      />
+      <FileInput ref={input} testId="file-input" onFiles={open} />
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={work.busy}>
           Открыть файлы .xlsx…

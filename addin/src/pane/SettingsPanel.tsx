@@ -11,12 +11,12 @@ import {
 import { useRef } from "react";
 
 import { defaultConfig } from "../../../lib/domain/config.js";
+import { FileInput } from "./FileInput.js";
 import { CONFIG_EXAMPLE, describeConfig, parseDayInput, readConfigText } from "./settings.js";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  hidden: { display: "none" },
   effective: {
     display: "flex",
     flexDirection: "column",
@@ -86,16 +86,12 @@ export function SettingsPanel(props: {
           ))}
         </ul>
       </div>
-      <input
+      <FileInput
         ref={input}
-        className={styles.hidden}
-        type="file"
         accept=".json,application/json"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = "";
-          void file?.text().then(props.onConfigText);
-        }}
+        multiple={false}
+        testId="config-file"
+        onFiles={([file]) => void file?.text().then(props.onConfigText)}
       />
       <div className={styles.buttons}>
         <Button onClick={() => input.current?.click()}>Загрузить из файла…</Button>

@@ -17,6 +17,7 @@ import type { Config } from "../../../lib/domain/config.js";
 import { sampleFiles } from "../browser/samples.js";
 import type { SummaryFeature, SummaryOutcome } from "../features.js";
 import type { OpenedFiles } from "./CheckPanel.js";
+import { FileInput } from "./FileInput.js";
 import { openedText } from "./CheckPanel.js";
 import { CARDS, count } from "./groupFindings.js";
 import { PendingPanel } from "./PendingPanel.js";
@@ -28,7 +29,6 @@ const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", rowGap: "12px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
   files: { overflowWrap: "anywhere" },
-  hidden: { display: "none" },
   bars: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1.2fr) minmax(0, 1fr)",
@@ -91,21 +91,7 @@ export function SummaryPanel(
           ? "Сводка по картам ИОМ: педагоги, уровень профдефицитов по компетенциям, потребность в муниципальных мероприятиях, мероприятия, замечания. Она появится на новых листах книги с диаграммой; листы прежней сводки заменятся."
           : "Сводка по картам ИОМ из выбранных файлов: педагоги, уровень профдефицитов по компетенциям, потребность в муниципальных мероприятиях, мероприятия, ОО, замечания. Она скачается книгой Excel; исходные файлы не меняются."}
       </Caption1>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,.xlsm"
-        multiple
-        data-testid="summary-input"
-        onChange={(event) => {
-          const chosen = [...(event.target.files ?? [])];
-          event.target.value = "";
-          if (chosen.length > 0) {
-            props.onFiles(chosen);
-          }
-        }}
-      />
+      <FileInput ref={input} testId="summary-input" onFiles={props.onFiles} />
       {excel && (
         <Checkbox
           checked={includeWorkbook}
