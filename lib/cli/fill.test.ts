@@ -102,6 +102,15 @@ describe("iom fill", () => {
     expect(await readdir(dir)).not.toContain("out.xlsx");
   });
 
+  it("says a folder is no workbook, rather than that it is missing", async () => {
+    const { status, stdout } = await iom("fill", dir, "-o", join(dir, "out.xlsx"));
+
+    expect(status).toBe(2);
+    expect(stdout).toEqual([
+      `${dir}  ошибка  «${dir}» — папка, а fill заполняет одну книгу: укажите файл .xlsx`,
+    ]);
+  });
+
   it("writes nothing where parts would be lost, and exits 1, unless --allow-loss", async () => {
     const archive = readZip(await readFile(input));
     const files = await Promise.all(

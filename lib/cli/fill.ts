@@ -46,8 +46,15 @@ export async function fillCommand(
   let bytes: Uint8Array;
   try {
     bytes = await readFile(input);
-  } catch {
-    return unreadable(input, `Файл «${input}» не найден или не читается: проверьте путь`, out);
+  } catch (error) {
+    const folder = (error as NodeJS.ErrnoException).code === "EISDIR";
+    return unreadable(
+      input,
+      folder
+        ? `«${input}» — папка, а fill заполняет одну книгу: укажите файл .xlsx`
+        : `Файл «${input}» не найден или не читается: проверьте путь`,
+      out,
+    );
   }
 
   let outcome: FillOutcome | UndoOutcome;

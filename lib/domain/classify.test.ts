@@ -193,6 +193,7 @@ describe("classifyDeficit", () => {
       ["a negative fraction", -0.5],
       ["more points than the maximum", "25 из 20"],
       ["a maximum of zero", "0 из 0"],
+      ["negative points", "-5 из 20 баллов"],
     ])("reports %s", (_what, input) => {
       const result = classifyDeficit(input);
 
@@ -205,6 +206,24 @@ describe("classifyDeficit", () => {
       expect(classifyDeficit(75, { percentFormat: true }).problem).toBe(
         "7500 % — вне пределов 0–100 %: проверьте значение",
       );
+    });
+
+    it("names points below zero as such, not as points without a maximum", () => {
+      expect(classifyDeficit("-5 из 20 баллов").problem).toBe(
+        "«-5 из 20 баллов»: набранные баллы должны быть от 0 до максимума, а максимум — больше нуля",
+      );
+    });
+
+    it("reports a number too large for a percent without calling it Infinity", () => {
+      for (const result of [
+        classifyDeficit(1e308, { percentFormat: true }),
+        classifyDeficit("9".repeat(400)),
+      ]) {
+        expect(result.level).toBeNull();
+        expect(result.problem).toBe(
+          "число слишком велико для процента выполнения: проверьте значение",
+        );
+      }
     });
 
     it("reports a number that is not finite", () => {

@@ -153,14 +153,16 @@ function readPercentText(text: string): number | { problem: string } | undefined
   }
 
   const outOf =
-    /^(\d+(?:[.,]\d+)?)\s*(?:балл(?:а|ов)?\s*)?(?:из|\/)\s*(\d+(?:[.,]\d+)?)(?:\s*(?:балл(?:а|ов)?|б\.?))?$/.exec(
+    /^(-?\d+(?:[.,]\d+)?)\s*(?:балл(?:а|ов)?\s*)?(?:из|\/)\s*(\d+(?:[.,]\d+)?)(?:\s*(?:балл(?:а|ов)?|б\.?))?$/.exec(
       text,
     );
   if (outOf) {
     const got = parseDecimal(outOf[1]!);
     const max = parseDecimal(outOf[2]!);
-    if (max <= 0 || got > max) {
-      return { problem: `«${text}»: набрано больше максимума или максимум равен нулю` };
+    if (max <= 0 || got < 0 || got > max) {
+      return {
+        problem: `«${text}»: набранные баллы должны быть от 0 до максимума, а максимум — больше нуля`,
+      };
     }
     return (got / max) * 100;
   }
@@ -169,6 +171,10 @@ function readPercentText(text: string): number | { problem: string } | undefined
 }
 
 function checkRange(percent: number): number | { problem: string } {
+  // A number too large for a double (400 nines, or 1e308 in a percent cell) is no «Infinity %».
+  if (!Number.isFinite(percent)) {
+    return { problem: "число слишком велико для процента выполнения: проверьте значение" };
+  }
   if (percent < 0 || percent > 100) {
     return { problem: `${formatPercent(percent)} % — вне пределов 0–100 %: проверьте значение` };
   }
