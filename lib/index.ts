@@ -70,6 +70,8 @@ export {
   combineSummaries,
   createSummary,
   finishSummary,
+  repeatedCards,
+  repeatedCardsMessage,
   summarize,
 } from "./domain/summary.js";
 export { parseSummary, SummarySchema } from "./domain/summary-schema.js";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -70,6 +70,47 @@ describe("iom summary and the files it reads", () => {
 
     expect(status).toBe(0);
     expect(json(stdout).cards).toBe(1);
+  });
+
+  it("counts a summary named twice, or with the cards it was made of, once", async () => {
+    const school = join(dir, "Берёзовская СОШ");
+    await cp(join(SAMPLES, "Берёзовская СОШ"), school, { recursive: true });
+    const first = join(dir, "сводка.xlsx");
+    const copy = join(dir, "сводка (1).xlsx");
+    const once = await iom("summary", school, "-o", first, "--today", AS_OF, "--json");
+    await copyFile(first, copy);
+
+    const twice = await iom(
+      "summary",
+      copy,
+      first,
+      "-o",
+      join(dir, "обе.xlsx"),
+      "--today",
+      AS_OF,
+      "--json",
+    );
+    const withCards = await iom(
+      "summary",
+      school,
+      first,
+      "-o",
+      join(dir, "с картами.xlsx"),
+      "--today",
+      AS_OF,
+      "--json",
+    );
+
+    const cards = json(once.stdout).cards;
+    expect(cards).toBeGreaterThan(1);
+    expect(twice.status).toBe(2);
+    const refused = `Сводка «${first}» повторяет карты, уже учтённые (${cards} из ${cards}; например, «${school}`;
+    expect(twice.stderr.join("\n")).toContain(refused);
+    expect(json(twice.stdout).cards).toBe(cards);
+    expect(json(twice.stdout).teachers).toEqual(json(once.stdout).teachers);
+    expect(withCards.status).toBe(2);
+    expect(withCards.stderr.join("\n")).toContain(refused);
+    expect(json(withCards.stdout).cards).toBe(cards);
   });
 });
 

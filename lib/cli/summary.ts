@@ -11,6 +11,8 @@ import {
   anonymizeSummary,
   createSummary,
   finishSummary,
+  repeatedCards,
+  repeatedCardsMessage,
 } from "../domain/summary.js";
 import type { Aggregates } from "../domain/summary-aggregate.js";
 import { aggregate } from "../domain/summary-aggregate.js";
@@ -75,6 +77,9 @@ export async function summaryCommand(
   const anonymizer = key === null ? null : createAnonymizer(key);
   const summary = createSummary({ asOf, config, anonymize: anonymizer?.anonymize });
   const problems: { index: number; finding: LocatedFinding }[] = [];
+  // Summary workbooks are folded last, in the order named, each against the cards counted
+  // before it (`foldSummary`): so which of two copies counts never depends on the threads.
+  const summaries: { index: number; result: SummaryResult }[] = [];
 
   // The writer's modules (exceljs's among them, which the reader shares) load as reading starts.
   const writer = import("../xlsx/writeSummaryWorkbook.js");
@@ -100,13 +105,23 @@ export async function summaryCommand(
         out.progress(++done, inputs.length);
         return;
       }
-      const problem = fold(summary, result, anonymizer);
-      if (problem) {
-        problems.push({ index, finding: problem });
+      if (result.kind === "summary") {
+        summaries.push({ index, result });
+      } else {
+        addSummary(summary, result.summary);
+        if (result.unreadable) {
+          problems.push({ index, finding: result.unreadable });
+        }
       }
       out.progress(++done, inputs.length);
     },
   );
+  for (const { index, result } of summaries.sort((a, b) => a.index - b.index)) {
+    const problem = foldSummary(summary, result, anonymizer);
+    if (problem) {
+      problems.push({ index, finding: problem });
+    }
+  }
   const finished = finishSummary(summary);
   // Made once for the workbook and the line (or the JSON) below.
   const tables = aggregate(finished);
@@ -131,31 +146,38 @@ export async function summaryCommand(
   return problems.length > 0 ? 2 : 0;
 }
 
+type SummaryResult = Extract<InputSummary, { kind: "summary" }>;
+
 /**
- * Folds one input's summary in. A summary workbook made for another day, anonymized while
- * this one is not (or with another key) cannot be merged: it is listed as a file not read,
- * and that finding returned. A plain summary workbook joins an anonymized summary anonymized.
+ * Folds a summary workbook in. One made for another day, anonymized while this one is not (or
+ * with another key), or repeating cards counted already (the same summary named twice, or
+ * made of cards named too) is not merged: it is listed as a file not read, and that finding
+ * returned. A plain summary workbook joins an anonymized summary anonymized.
  */
-function fold(
+function foldSummary(
   summary: SummaryAccumulator,
-  result: InputSummary,
+  result: SummaryResult,
   anonymizer: Anonymizer | null,
 ): LocatedFinding | null {
-  if (result.kind === "cards") {
-    addSummary(summary, result.summary);
-    return result.unreadable;
-  }
-
-  const why = refusal(summary.asOf, result, anonymizer);
-  if (why !== null) {
+  const refuse = (why: string) => {
     const item = placeFinding(finding("file.unreadable", why, null), result.file);
     addUnreadable(summary, item);
     return item;
+  };
+
+  const why = refusal(summary.asOf, result, anonymizer);
+  if (why !== null) {
+    return refuse(why);
   }
   const part: Summary =
     anonymizer !== null && !result.summary.anonymized
       ? anonymizeSummary(result.summary, anonymizer.anonymize)
       : result.summary;
+
+  const repeated = repeatedCards(summary, part);
+  if (repeated.length > 0) {
+    return refuse(repeatedCardsMessage(result.file, repeated, part.teachers.length));
+  }
   addSummary(summary, part);
   return null;
 }

@@ -22,6 +22,8 @@ import {
   combineSummaries,
   createSummary,
   finishSummary,
+  repeatedCards,
+  repeatedCardsMessage,
   summarize,
 } from "./summary.js";
 import { parseSummary } from "./summary-schema.js";
@@ -389,6 +391,24 @@ describe("duplicates", () => {
 
     expect(a.duplicates).toEqual([]);
     expect(combineSummaries(b, a).duplicates).toEqual(district().duplicates);
+  });
+});
+
+describe("repeatedCards", () => {
+  it("finds the cards of a part that a summary holds already, by file and sheet", () => {
+    const records = districtRecords();
+    const held = createSummary({ asOf: DISTRICT_AS_OF });
+    records.slice(0, 3).forEach((record) => addCard(held, record));
+    const overlapping = summarize(records.slice(2), { asOf: DISTRICT_AS_OF });
+    const disjoint = summarize(records.slice(3), { asOf: DISTRICT_AS_OF });
+
+    const repeated = repeatedCards(held, overlapping);
+
+    expect(repeated.map((t) => [t.file, t.sheet])).toEqual([[records[2]!.file, records[2]!.sheet]]);
+    expect(repeatedCards(held, disjoint)).toEqual([]);
+    expect(repeatedCardsMessage("район.xlsx", repeated, overlapping.teachers.length)).toBe(
+      `Сводка «район.xlsx» повторяет карты, уже учтённые (1 из ${overlapping.teachers.length}; например, «${records[2]!.file}», лист «${records[2]!.sheet}»): она не учтена, чтобы карты не посчитались дважды`,
+    );
   });
 });
 

@@ -242,6 +242,35 @@ export function addSummary(summary: SummaryAccumulator, part: Summary): SummaryA
 }
 
 /**
+ * The cards of `part` that `summary` holds already, by file and sheet: a summary workbook
+ * named twice (two copies of one), or one made of cards that were read too. Adding such a part
+ * would count those cards twice; `repeatedCardsMessage` says so to the user.
+ *
+ * @example repeatedCards(summary, summary).length === summary.teachers.length // true
+ */
+export function repeatedCards(
+  summary: Pick<Summary, "teachers">,
+  part: Pick<Summary, "teachers">,
+): TeacherRecord[] {
+  const held = new Set(summary.teachers.map(cardKey));
+  return part.teachers.filter((teacher) => held.has(cardKey(teacher)));
+}
+
+/**
+ * Why the summary workbook `file` is not merged: `repeated` of its `total` cards are counted
+ * already, one of them named for the user to find.
+ */
+export function repeatedCardsMessage(
+  file: string,
+  repeated: readonly TeacherRecord[],
+  total: number,
+): string {
+  const [first] = repeated;
+  const example = first === undefined ? "" : `; например, «${first.file}», лист «${first.sheet}»`;
+  return `Сводка «${file}» повторяет карты, уже учтённые (${repeated.length} из ${total}${example}): она не учтена, чтобы карты не посчитались дважды`;
+}
+
+/**
  * The summary as if its cards had been read with `anonymize` (DESIGN.md, Privacy): names,
  * mentors, files and sheets replaced, findings placed at the pseudonyms, duplicates found
  * anew. So a school's plain summary can join a district's anonymized one.
@@ -317,6 +346,11 @@ function outranks(record: TeacherRecord, best: TeacherRecord): boolean {
 
 function refOf(record: TeacherRecord): CardRef {
   return { file: record.file, sheet: record.sheet, cell: record.nameCell, end: record.end };
+}
+
+/** A card by the file and sheet it was read from. */
+function cardKey(teacher: TeacherRecord): string {
+  return `${teacher.file}\u0000${teacher.sheet}`;
 }
 
 function checkMergeable(

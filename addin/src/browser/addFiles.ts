@@ -2,7 +2,13 @@ import type { Config } from "../../../lib/domain/config.js";
 import { formatRussianDay, parseDay } from "../../../lib/domain/dates.js";
 import { finding } from "../../../lib/domain/finding.js";
 import type { Summary, SummaryAccumulator } from "../../../lib/domain/summary.js";
-import { addCard, addSummary, addUnreadable } from "../../../lib/domain/summary.js";
+import {
+  addCard,
+  addSummary,
+  addUnreadable,
+  repeatedCards,
+  repeatedCardsMessage,
+} from "../../../lib/domain/summary.js";
 import { placeFinding } from "../../../lib/sheet/located.js";
 import type { OpenedFile } from "./checkFiles.js";
 
@@ -33,6 +39,10 @@ export async function addFiles(
   const unreadable = (file: string, message: string) =>
     addUnreadable(summary, placeFinding(finding("file.unreadable", message, null), file));
 
+  // Summary workbooks join after the cards, each checked against every card counted before it,
+  // whichever order the files were picked in (as `iom summary` does).
+  const summaries: { name: string; read: () => Summary }[] = [];
+
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
     let grids;
@@ -49,10 +59,7 @@ export async function addFiles(
     }
 
     if (isSummaryWorkbook(grids)) {
-      const refusal = addSummaryOf(summary, file.name, () => summaryFromGrids(grids)!.summary);
-      if (refusal !== null) {
-        unreadable(file.name, refusal);
-      }
+      summaries.push({ name: file.name, read: () => summaryFromGrids(grids)!.summary });
       continue;
     }
     const read = readCards(grids, {
@@ -66,12 +73,18 @@ export async function addFiles(
       read.findings.forEach((item) => addUnreadable(summary, item));
     }
   }
+  for (const { name, read } of summaries) {
+    const refusal = addSummaryOf(summary, name, read);
+    if (refusal !== null) {
+      unreadable(name, refusal);
+    }
+  }
   options.onProgress?.(files.length, files.length);
 }
 
 /**
  * Adds a summary workbook's summary; returns why it cannot be merged (another day, names
- * replaced by pseudonyms), or null.
+ * replaced by pseudonyms, cards counted already), or null.
  */
 function addSummaryOf(
   summary: SummaryAccumulator,
@@ -90,6 +103,10 @@ function addSummaryOf(
   }
   if (part.anonymized) {
     return `Файл «${file}» — обезличенная сводка: её можно объединить только командой iom summary --anonymize с тем же ключом`;
+  }
+  const repeated = repeatedCards(summary, part);
+  if (repeated.length > 0) {
+    return repeatedCardsMessage(file, repeated, part.teachers.length);
   }
   addSummary(summary, part);
   return null;

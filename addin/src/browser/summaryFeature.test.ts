@@ -60,6 +60,22 @@ describe("«Сводка по району» in a browser", () => {
       [district, await file("Петрова.xlsx", "Петрова Ольга Сергеевна")],
       { ...options, asOf: FIXTURE_AS_OF },
     );
+    const twice = await feature.summarize(
+      [district, await file("Иванова.xlsx", "Иванова Анна Петровна"), district],
+      { ...options, asOf: FIXTURE_AS_OF },
+    );
+    expect(twice).toMatchObject({ cards: 1, teachers: 1 });
+    const refused = (await readSummaryWorkbook(saved.at(-1)!))!.summary.findings.filter(
+      (f) => f.code === "file.unreadable",
+    );
+    expect(refused).toEqual([
+      expect.objectContaining({
+        file: "район.xlsx",
+        message:
+          "Сводка «район.xlsx» повторяет карты, уже учтённые (1 из 1; например, «Иванова.xlsx», лист «Карта ИОМ»): она не учтена, чтобы карты не посчитались дважды",
+      }),
+      expect.objectContaining({ file: "район.xlsx" }),
+    ]);
     const other = await feature.summarize([district], {
       ...options,
       asOf: new Date(2025, 10, 17),
