@@ -128,6 +128,10 @@ describe("iom validate", () => {
   it.each([
     [["validate", samples, "--today", "16.11.2026"], "--today: «16.11.2026» не дата"],
     [
+      ["validate", samples, "--today", "0099-05-01"],
+      "--today: «0099-05-01» — год 99 вне 1900–2199",
+    ],
+    [
       ["validate", samples, "--config", "/нет/такого.json"],
       "--config: файл «/нет/такого.json» не найден",
     ],

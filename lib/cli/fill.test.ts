@@ -137,6 +137,39 @@ describe("iom fill", () => {
   });
 });
 
+describe("iom fill on a workbook it cannot write back as it is", () => {
+  it("names a sheet name Excel does not allow, and exits 2 even with --allow-loss", async () => {
+    const archive = readZip(await readFile(input));
+    const files = await Promise.all(
+      archive.entries.map(async (e) => {
+        const data = await readEntry(archive, e);
+        if (e.name !== "xl/workbook.xml") {
+          return { name: e.name, data };
+        }
+        const xml = new TextDecoder()
+          .decode(data)
+          .replace('name="Карта ИОМ"', 'name="Карта [ИОМ]"');
+        return { name: e.name, data: new TextEncoder().encode(xml) };
+      }),
+    );
+    await writeFile(input, writeStoredZip(files));
+
+    const { status, stderr } = await iom(
+      "fill",
+      input,
+      "-o",
+      join(dir, "out.xlsx"),
+      "--allow-loss",
+    );
+
+    expect(status).toBe(2);
+    expect(stderr).toEqual([
+      `iom: «${input}» не заполнить без потерь (имя листа «Карта [ИОМ]»: в нём знаки, которых Excel не допускает (* ? : \\ / [ ]); переименуйте лист): откройте файл в Excel или LibreOffice, сохраните как книгу Excel (.xlsx) и повторите`,
+    ]);
+    expect(await readdir(dir)).not.toContain("out.xlsx");
+  });
+});
+
 describe("iom template", () => {
   it("writes the blank card, and replaces a file only with --force", async () => {
     const out = join(dir, "карта.xlsx");

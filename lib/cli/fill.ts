@@ -12,6 +12,7 @@ import { UnreadableWorkbookError } from "../xlsx/readGrids.js";
 import { formatFinding, plural } from "./format.js";
 import { asOfDay, loadConfig } from "./options.js";
 import type { Output } from "./output.js";
+import { readProblem } from "./readProblem.js";
 import { checkOutput, writeOutput } from "./writeOutput.js";
 
 export interface FillOptions {
@@ -47,12 +48,14 @@ export async function fillCommand(
   try {
     bytes = await readFile(input);
   } catch (error) {
-    const folder = (error as NodeJS.ErrnoException).code === "EISDIR";
+    const code = (error as NodeJS.ErrnoException).code;
     return unreadable(
       input,
-      folder
+      code === "EISDIR"
         ? `«${input}» — папка, а fill заполняет одну книгу: укажите файл .xlsx`
-        : `Файл «${input}» не найден или не читается: проверьте путь`,
+        : code === "ENOENT"
+          ? `Файл «${input}» не найден: проверьте путь`
+          : readProblem(input, error),
       out,
     );
   }

@@ -18,13 +18,21 @@ export function asOfDay(today: string | undefined): Date {
     const now = new Date();
     return new Date(now.getFullYear(), now.getMonth(), now.getDate());
   }
+  let day;
   try {
-    return parseDay(today);
+    day = parseDay(today);
   } catch {
     throw new UsageError(
       `--today: «${today}» не дата; укажите её в виде ГГГГ-ММ-ДД, например 2025-11-16`,
     );
   }
+  // A year like 0099 is a typo, and before 1900 no spreadsheet has a day to compare with.
+  if (day.getFullYear() < 1900 || day.getFullYear() > 2199) {
+    throw new UsageError(
+      `--today: «${today}» — год ${day.getFullYear()} вне 1900–2199; укажите день проверки, например 2025-11-16`,
+    );
+  }
+  return day;
 }
 
 /** The configuration of `--config`, or the regulation's defaults. */

@@ -13,6 +13,7 @@ import { readCards } from "../sheet/readCards.js";
 import { readGrids, UnreadableWorkbookError } from "../xlsx/readGrids.js";
 import { isSummaryWorkbook, summaryFromGrids } from "../xlsx/summaryData.js";
 import type { Input } from "./inputs.js";
+import { readProblem } from "./readProblem.js";
 
 /** How `iom summary` reads each input, the same in the main thread and in a worker. */
 export interface InputOptions {
@@ -72,7 +73,7 @@ export async function readSummaryInput(input: Input, options: InputOptions): Pro
     if (error instanceof UnreadableWorkbookError) {
       return unreadable(error.message);
     }
-    return unreadable(`Файл «${input.path}» не удалось прочитать: ${(error as Error).message}`);
+    return unreadable(readProblem(input.path, error));
   }
 
   if (isSummaryWorkbook(grids)) {
@@ -101,6 +102,6 @@ export async function readSummaryInput(input: Input, options: InputOptions): Pro
     return { kind: "cards", summary: finishSummary(summary), unreadable: null };
   } catch (error) {
     // A card that breaks the reader must not stop the batch, as in `iom validate`.
-    return unreadable(`Файл «${input.path}» не удалось прочитать: ${(error as Error).message}`);
+    return unreadable(readProblem(input.path, error));
   }
 }

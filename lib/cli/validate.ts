@@ -10,6 +10,7 @@ import type { Input } from "./inputs.js";
 import { collectInputs } from "./inputs.js";
 import { asOfDay, loadConfig } from "./options.js";
 import type { Output } from "./output.js";
+import { readProblem } from "./readProblem.js";
 
 export interface ValidateOptions {
   json?: boolean;
@@ -83,12 +84,7 @@ async function readInput(
     }
     return {
       cards: 0,
-      findings: [
-        unreadable(
-          input.path,
-          `Файл «${input.path}» не удалось прочитать: ${(error as Error).message}`,
-        ),
-      ],
+      findings: [unreadable(input.path, readProblem(input.path, error))],
     };
   }
 }

@@ -25,7 +25,7 @@ import { readCards, RECORD_SHEET } from "../sheet/readCards.js";
 import { findLosses } from "./findLosses.js";
 import { keepPrintAreas, readRowBreaks, restoreRowBreaks } from "./printSetup.js";
 import { readGrids } from "./readGrids.js";
-import { readWorkbookPackage } from "./workbookPackage.js";
+import { readWorkbookPackage, sheetNameProblem } from "./workbookPackage.js";
 import { readZip } from "./zip.js";
 
 export interface FillWorkbookOptions {
@@ -210,7 +210,14 @@ async function openForWriting(data: Uint8Array, allowLoss: boolean): Promise<Ope
   }
 
   const workbook = new ExcelJS.Workbook();
-  const canonical = (await readWorkbookPackage(readZip(data)))?.canonical === true;
+  const pkg = await readWorkbookPackage(readZip(data));
+  const canonical = pkg?.canonical === true;
+  // A sheet name Excel would not take (LibreOffice and scripts write them): the user can
+  // rename the sheet and fill again.
+  const named = pkg && !canonical ? sheetNameProblem(pkg.sheets) : null;
+  if (named !== null) {
+    return { kind: "refused", losses: [`${named}; переименуйте лист`], overridable: false };
+  }
   try {
     if (!canonical) {
       throw new Error("not canonical");
@@ -222,7 +229,7 @@ async function openForWriting(data: Uint8Array, allowLoss: boolean): Promise<Ope
     // formats only: writing that back would lose the card's look (exceljs 1437, 104, 2802).
     return {
       kind: "refused",
-      losses: ["оформление: файл записан программой, которую exceljs не может переписать как есть"],
+      losses: ["оформление: книга записана программой, чьё оформление iom-kit не может сохранить"],
       overridable: false,
     };
   }

@@ -232,24 +232,46 @@ function prefixOf(xml: string, uris: ReadonlySet<string>): string | undefined {
  * hold any of these. Sheet ids must be unique too: exceljs keys its sheets by them.
  */
 function namesSafeForExceljs(sheets: readonly SheetPart[]): boolean {
-  const names = new Set<string>();
   const ids = new Set<number>();
   for (const sheet of sheets) {
-    const lower = sheet.name.toLowerCase();
-    if (
-      sheet.name === "" ||
-      sheet.name.length > 31 ||
-      sheet.name === "History" ||
-      /[*?:/\\[\]]/.test(sheet.name) ||
-      /^'|'$/.test(sheet.name) ||
-      names.has(lower) ||
-      !(sheet.sheetId > 0) ||
-      ids.has(sheet.sheetId)
-    ) {
+    if (!(sheet.sheetId > 0) || ids.has(sheet.sheetId)) {
       return false;
     }
-    names.add(lower);
     ids.add(sheet.sheetId);
   }
-  return true;
+  return sheetNameProblem(sheets) === null;
+}
+
+/**
+ * The first sheet name Excel would not take (exceljs refuses to load them, and so cannot
+ * write such a workbook back), with what is wrong, in Russian; null where every name is fine.
+ * LibreOffice and scripts write names like «Карта [ИОМ]».
+ *
+ * @example sheetNameProblem([{ name: "Карта [ИОМ]" }]) // "имя листа «Карта [ИОМ]»: в нём знаки, …"
+ */
+export function sheetNameProblem(sheets: readonly Pick<SheetPart, "name">[]): string | null {
+  const names = new Set<string>();
+  for (const { name } of sheets) {
+    const said = `имя листа «${name}»`;
+    if (name === "") {
+      return "у листа нет имени";
+    }
+    if (/[*?:/\\[\]]/.test(name)) {
+      return `${said}: в нём знаки, которых Excel не допускает (* ? : \\ / [ ])`;
+    }
+    if (name.length > 31) {
+      return `${said}: длиннее 31 знака, больше Excel не допускает`;
+    }
+    if (/^'|'$/.test(name)) {
+      return `${said}: начинается или кончается апострофом, Excel так не допускает`;
+    }
+    if (name === "History") {
+      return `${said}: это имя Excel оставляет за собой`;
+    }
+    if (names.has(name.toLowerCase())) {
+      return `${said}: так называется ещё один лист`;
+    }
+    names.add(name.toLowerCase());
+  }
+  return null;
 }
