@@ -61,6 +61,50 @@ describe("parseConfig", () => {
     ]);
   });
 
+  it("says what number or text it needs where zod would name its own types and bounds", () => {
+    const problems = (config: unknown) => catchError(() => parseConfig(config)).problems;
+
+    expect(problems({ competencies: [{ id: "x", name: "" }] })).toEqual([
+      "competencies.0.name: не может быть пустым",
+    ]);
+    expect(problems({ route: { maxMonths: 1e20 } })).toEqual([
+      "route.maxMonths: слишком большое число",
+    ]);
+    expect(problems({ route: { maxMonths: 2.5 } })).toEqual(["route.maxMonths: нужно целое число"]);
+    expect(problems({ route: { minMonths: 0 } })).toEqual([
+      "route.minMonths: нужно число больше 0",
+    ]);
+    expect(problems({ thresholds: { low: 101 } })).toEqual([
+      "thresholds.low: нужно число не больше 100",
+    ]);
+  });
+
+  it("refuses a name or alias that another competency has already, the card's or an added one", () => {
+    const problems = (competencies: unknown) =>
+      catchError(() => parseConfig({ competencies })).problems;
+
+    expect(problems([{ id: "new", name: "Методическая компетенция" }])).toEqual([
+      "competencies.0.name: «Методическая компетенция» — уже название компетенции «Методическая компетенция» (код «methodological»): карта не различит их; чтобы дать ей ещё одно название, укажите код «methodological»",
+    ]);
+    expect(problems([{ id: "subject", aliases: ["Методическая"] }])).toEqual([
+      expect.stringMatching(/^competencies\.0\.aliases\.0: «Методическая» — уже название/),
+    ]);
+    expect(
+      problems([
+        { id: "communicative", name: "Коммуникативная" },
+        { id: "talk", name: "коммуникативная компетенция" },
+      ]),
+    ).toEqual([expect.stringMatching(/^competencies\.1\.name: .*\(код «communicative»\)/)]);
+  });
+
+  it("takes more names for a competency of the card under its own code", () => {
+    const config = parseConfig({
+      competencies: [{ id: "methodological", aliases: ["Методика", "Методическая компетенция"] }],
+    });
+
+    expect(config.competencies[0]!.aliases).toEqual(["Методика", "Методическая компетенция"]);
+  });
+
   it("rejects a scale word mapped to no level", () => {
     expect(() => parseConfig({ scaleWords: { Оптимальный: "good" } })).toThrow(ConfigError);
   });

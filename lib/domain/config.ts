@@ -1,6 +1,8 @@
 import * as z from "zod";
 import russian from "zod/v4/locales/ru.js";
 
+import { competencyKey, COMPETENCIES } from "./competencies.js";
+
 /**
  * A district's configuration: the deficit bands and what its cards add to the catalogue.
  * The defaults are the regulation's (§2.1 and Appendix 1) with iom-kit's reading of the
@@ -60,7 +62,12 @@ export const ConfigSchema = z
         message: "наименьший срок маршрута должен быть меньше наибольшего",
       }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    for (const clash of nameClashes(config.competencies)) {
+      context.addIssue({ code: "custom", path: clash.path, message: clash.message });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -96,6 +103,52 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The names and aliases of the district's competencies that name another competency already
+ * (one of the card's, or one added before): a card's row so named would be read as one of the
+ * two, and its results counted for the wrong one. Names are compared as cards are matched
+ * (`competencyKey`: «Методическая» is «Методическая компетенция»).
+ */
+function nameClashes(
+  additions: readonly { id: string; name?: string | undefined; aliases: readonly string[] }[],
+): { path: (string | number)[]; message: string }[] {
+  const owners = new Map<string, { id: string; name: string }>();
+  for (const competency of COMPETENCIES) {
+    for (const name of [competency.name, ...competency.aliases]) {
+      owners.set(competencyKey(name), { id: competency.id, name: competency.name });
+    }
+  }
+
+  const clashes: { path: (string | number)[]; message: string }[] = [];
+  additions.forEach((addition, index) => {
+    const own =
+      COMPETENCIES.find((c) => c.id === addition.id)?.name ?? addition.name ?? addition.id;
+    const names: [string, (string | number)[]][] = [
+      ...(addition.name === undefined ? [] : [[addition.name, ["name"]] as [string, string[]]]),
+      ...addition.aliases.map((alias, at): [string, (string | number)[]] => [
+        alias,
+        ["aliases", at],
+      ]),
+    ];
+    for (const [name, where] of names) {
+      const key = competencyKey(name);
+      const owner = owners.get(key);
+      if (key === "") {
+        continue;
+      }
+      if (owner !== undefined && owner.id !== addition.id) {
+        clashes.push({
+          path: ["competencies", index, ...where],
+          message: `«${name}» — уже название компетенции «${owner.name}» (код «${owner.id}»): карта не различит их; чтобы дать ей ещё одно название, укажите код «${owner.id}»`,
+        });
+      } else {
+        owners.set(key, { id: addition.id, name: own });
+      }
+    }
+  });
+  return clashes;
+}
+
 const RUSSIAN = russian();
 
 /** What a wrong kind of value must be, in the words of someone who edits the file by hand. */
@@ -105,6 +158,7 @@ const KINDS: Record<string, string> = {
   string: "нужен текст в кавычках",
   number: "нужно число",
   boolean: "нужно true или false",
+  int: "нужно целое число",
 };
 
 /**
@@ -119,6 +173,22 @@ function plainRussian(
   }
   if (issue.code === "invalid_value" && issue.values.every((v) => typeof v === "string")) {
     return `нужно одно из значений: ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`;
+  }
+  if (issue.code === "too_small" && issue.origin === "string") {
+    return "не может быть пустым";
+  }
+  if (issue.code === "too_big" && (issue.origin === "number" || issue.origin === "int")) {
+    const bound = Number(issue.maximum);
+    // An integer above 2^53 is the bound zod sets itself: no one meant that number.
+    return bound >= Number.MAX_SAFE_INTEGER
+      ? "слишком большое число"
+      : `нужно число ${issue.inclusive ? "не больше" : "меньше"} ${bound}`;
+  }
+  if (issue.code === "too_small" && (issue.origin === "number" || issue.origin === "int")) {
+    const bound = Number(issue.minimum);
+    return bound <= Number.MIN_SAFE_INTEGER
+      ? "слишком маленькое число"
+      : `нужно число ${issue.inclusive ? "не меньше" : "больше"} ${bound}`;
   }
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((key) => `«${key}»`).join(", ");
