@@ -148,7 +148,7 @@ describe("text that begins as a formula stays text", () => {
       config,
       JSON.stringify({
         competencies: [
-          { id: "formula", name: "=СУММ(1;2) компетенция", aliases: ["+ИКТ", "@цифровая"] },
+          { id: "formula", name: "=СУММ(1;2) компетенция", aliases: ["+Формулы", "@Таблицы"] },
           { id: "minus", name: "-Коммуникативная" },
         ],
       }),

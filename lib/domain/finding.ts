@@ -25,6 +25,11 @@ export const RULES = {
     example:
       "a formula saved without its computed value (written by a program that does not compute)",
   },
+  "cell.repeated-field": {
+    severity: "error",
+    example:
+      "«ФИО педагога» filled in again further down the general information with another name",
+  },
   "general.required": {
     severity: "error",
     section: "Appendix 1, §2.1",
@@ -89,6 +94,11 @@ export const RULES = {
     example:
       "«Сроки ИОМ» holding `с 01.06.2026 по 01.09.2025`, or «Окончание ИОМ» before «Начало ИОМ»",
   },
+  "route.period-conflict": {
+    severity: "error",
+    section: "§1.4",
+    example: "«Сроки ИОМ» from 01.10.2026 to 31.05.2027 beside «Начало ИОМ» 01.09.2026",
+  },
   "route.too-short": {
     severity: "error",
     section: "§1.4",
@@ -148,6 +158,11 @@ export const RULES = {
     severity: "error",
     section: "Appendix 1",
     example: "a result in the row «Иное (указать)» with nothing said of what",
+  },
+  "competency.duplicate": {
+    severity: "error",
+    section: "Appendix 1",
+    example: "«Методическая компетенция» with a result in two rows of the entry diagnostics",
   },
   "competency.not-served": {
     severity: "error",

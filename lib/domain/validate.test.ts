@@ -148,6 +148,13 @@ const CASES: Record<DomainCode, Case> = {
       c.general.routePeriod = "с 01.09.2025 по 31.05.2026";
     },
   },
+  "route.period-conflict": {
+    trigger: "«Сроки ИОМ» of other days beside «Начало» and «Окончание»",
+    edit: (c) => (c.general.routePeriod = "с 01.10.2025 по 31.05.2026"),
+    field: "general.routePeriod",
+    near: "«Сроки ИОМ» the school year the two days lie in",
+    nearEdit: (c) => (c.general.routePeriod = "2025–2026 учебный год"),
+  },
   "route.period-order": {
     trigger: "a one-cell route period ending before it starts",
     edit: (c) => {
@@ -247,6 +254,16 @@ const CASES: Record<DomainCode, Case> = {
     field: "entry.4.competency",
     near: "the same with the competency written after a colon",
     nearEdit: (c) => c.entry.push(row("Иное (указать): наставничество", { single: "−" })),
+  },
+  "competency.duplicate": {
+    trigger: "«Методическая» with a result in a second row",
+    edit: (c) => c.entry.push(row("Методическая", { high: "40%" })),
+    field: "entry.4.competency",
+    near: "a second row of «Предметная» for another subject",
+    nearEdit: (c) => {
+      c.entry[0] = row("Предметная компетенция (математика)", { low: "90%" });
+      c.entry.push(row("Предметная компетенция (физика)", { low: "85%" }));
+    },
   },
   "competency.not-served": {
     trigger: "a high deficit in «Правовая» and no activity naming it",

@@ -25,6 +25,9 @@ export function checkDiagnostics(context: RuleContext): Finding[] {
     findings.push(...checkRow(row, `final.rows.${index}`, context)),
   );
 
+  findings.push(...repeatedCompetencies(card.entry, "entry", context));
+  findings.push(...repeatedCompetencies(card.final.rows, "final.rows", context));
+
   const anyResult = card.entry.some(
     (row) => readDiagnosticRow(row, context.config).slots.length > 0,
   );
@@ -97,6 +100,40 @@ export function checkServed(context: RuleContext): Finding[] {
         "competency.not-served",
         `${rowName(row)}: профдефицит (${DEFICIT_LEVEL_NAMES[reading.level!]}) не закрыт ни одним мероприятием карты развития; добавьте мероприятие и укажите эту компетенцию в «Формируемые компетенции»`,
         `entry.${index}.competency`,
+      ),
+    );
+  });
+  return findings;
+}
+
+/**
+ * A competency named in two rows of one table, each with a result: the card holds one row a
+ * competency (Appendix 1), and which of the two results counts is not for iom-kit to guess.
+ * The first is read (the summary counts it); the second is reported. «Иное» rows differ by
+ * their text, and «Предметная (физика)» from «Предметная (химия)».
+ */
+function repeatedCompetencies(
+  rows: readonly DiagnosticRow[],
+  prefix: string,
+  { catalogue, config }: RuleContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const match = matchCompetency(textOf(row.competency) ?? "", catalogue);
+    if (match.id === null || readDiagnosticRow(row, config).slots.length === 0) {
+      return;
+    }
+    const key = `${match.id}\u0000${squash(match.specified ?? "")}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return;
+    }
+    findings.push(
+      finding(
+        "competency.duplicate",
+        `${rowName(row)}: эта компетенция уже есть выше, с результатом; учитывается первая строка — оставьте одну`,
+        `${prefix}.${index}.competency`,
       ),
     );
   });

@@ -38,6 +38,10 @@ export function checkRoute(context: RuleContext): Finding[] {
   }
 
   if (route.kind === "span") {
+    const conflict = periodConflict(context);
+    if (conflict !== null) {
+      findings.push(conflict);
+    }
     const length = routeLength(route.span, config.route);
     const field = route.fields[route.fields.length - 1]!;
     if (length === "short") {
@@ -96,6 +100,38 @@ export function checkRoute(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * «Сроки ИОМ» saying other days than «Начало ИОМ» and «Окончание ИОМ» beside it (a template
+ * card holds all three): the route is read from the two days, so a «Сроки ИОМ» the two do not
+ * agree with is reported where it stands. A period of whole months or a school year agrees
+ * with days inside it; one of days, only with the same days.
+ */
+function periodConflict({ card, route }: RuleContext): Finding | null {
+  if (route.kind !== "span" || !route.fields.includes("general.routeStart")) {
+    return null;
+  }
+  const period = readDate(card.general.routePeriod);
+  if (period.kind !== "span") {
+    return null;
+  }
+
+  const day = (date: Date) => formatRussianDay(date);
+  const same =
+    day(period.span.start) === day(route.span.start) &&
+    day(period.span.end) === day(route.span.end);
+  const inside =
+    !isBefore(route.span.start, period.span.start) && !isBefore(period.span.end, route.span.end);
+  const exact = /\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(textOf(card.general.routePeriod) ?? "");
+  if (same || (!exact && inside)) {
+    return null;
+  }
+  return finding(
+    "route.period-conflict",
+    `«Сроки ИОМ» (${formatSpan(period.span)}) не совпадают с началом и окончанием ИОМ (${formatSpan(route.span)}); читаются начало и окончание: исправьте одно из двух`,
+    "general.routePeriod",
+  );
 }
 
 /**
