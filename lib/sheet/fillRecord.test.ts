@@ -10,6 +10,7 @@ import {
   RECORD_COLUMNS,
 } from "./fillRecord.js";
 import { gridOf } from "./grid.js";
+import { ADDED_HEADING } from "./planFill.js";
 
 function write(cell: string, old: AppliedWrite["old"], value: AppliedWrite["new"]): AppliedWrite {
   return { sheet: "Карта ИОМ", cell, old, new: value, kind: "stage", reason: "Этап ИОМ" };
@@ -214,5 +215,47 @@ describe("planUndo of a moved result", () => {
     grid.rows[30] = [null, null, null, { value: "78%" }];
 
     expect(planUndo(entries, [grid]).map((step) => step.action)).toEqual(["changed", "changed"]);
+  });
+});
+
+describe("planUndo of a column fill added", () => {
+  const mark = (cell: string, value: string, reason = ""): FillRecordEntry => ({
+    sheet: "Карта ИОМ",
+    cell,
+    old: null,
+    new: value,
+    reason,
+    date: "",
+    kind: "overdue",
+  });
+  const entries = [
+    mark("H43", "Контроль сроков", ADDED_HEADING),
+    mark("H45", "просрочено (срок 31.10.2026)"),
+    mark("H46", "просрочено (срок 30.11.2026)"),
+  ];
+  const grid = (h45: string) => {
+    const sheet = gridOf("Карта ИОМ", []);
+    sheet.rows[42] = Array.from({ length: 7 }, () => null).concat([{ value: "Контроль сроков" }]);
+    sheet.rows[44] = Array.from({ length: 7 }, () => null).concat([{ value: h45 }]);
+    sheet.rows[45] = Array.from({ length: 7 }, () => null).concat([
+      { value: "просрочено (срок 30.11.2026)" },
+    ]);
+    return sheet;
+  };
+
+  it("takes the heading away with the marks", () => {
+    expect(planUndo(entries, [grid("просрочено (срок 31.10.2026)")]).map((s) => s.action)).toEqual([
+      "restore",
+      "restore",
+      "restore",
+    ]);
+  });
+
+  it("keeps the heading over a mark someone rewrote since", () => {
+    expect(planUndo(entries, [grid("перенесено на декабрь")]).map((s) => s.action)).toEqual([
+      "changed",
+      "changed",
+      "restore",
+    ]);
   });
 });

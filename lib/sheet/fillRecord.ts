@@ -2,6 +2,7 @@ import type { Raw } from "../domain/card.js";
 import type { Grid, GridCell } from "./grid.js";
 import { parseAddress } from "./grid.js";
 import type { CellWrite, FillKind, OwnCell } from "./planFill.js";
+import { ADDED_HEADING } from "./planFill.js";
 import { sameValue } from "./planFill.js";
 
 /**
@@ -241,8 +242,18 @@ export function planUndo(entries: readonly FillRecordEntry[], grids: readonly Gr
       ? `${step.entry.sheet}!${parseAddress(step.entry.cell).row}`
       : null;
   const touched = new Set(steps.filter((step) => step.action === "changed").map(moved));
+
+  // A heading fill added stays over a value someone typed below it since: that value is kept,
+  // and would otherwise stand in a column with no heading.
+  const column = (entry: FillRecordEntry) =>
+    `${entry.sheet}!${entry.kind}!${parseAddress(entry.cell).col}`;
+  const headed = new Set(
+    steps.filter((step) => step.action === "changed").map((step) => column(step.entry)),
+  );
   return steps.map((step) =>
-    step.action === "restore" && moved(step) !== null && touched.has(moved(step))
+    step.action === "restore" &&
+    ((moved(step) !== null && touched.has(moved(step))) ||
+      (step.entry.reason === ADDED_HEADING && headed.has(column(step.entry))))
       ? { ...step, action: "changed" }
       : step,
   );

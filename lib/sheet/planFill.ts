@@ -27,6 +27,9 @@ import type { SheetCard } from "./readCard.js";
 import type { Table } from "./tables.js";
 
 /** What fill writes: the one move of a typed value, and the cells it derives. */
+/** The reason recorded for a heading fill wrote over a column it added. */
+export const ADDED_HEADING = "Заголовок столбца, добавленного iom fill";
+
 export type FillKind = "level-column" | "route-period" | "stage" | "comparison" | "overdue";
 
 /** One cell fill writes. */
@@ -378,7 +381,7 @@ class Planner {
       this.want(at, {
         new: heading,
         kind,
-        reason: "Заголовок столбца, добавленного iom fill",
+        reason: ADDED_HEADING,
         styleFrom: cellAddress(table.headerTop, col - 1),
       });
     }
