@@ -9,6 +9,7 @@ import {
   readFillRecord,
   RECORD_COLUMNS,
 } from "./fillRecord.js";
+import type { GridCell } from "./grid.js";
 import { gridOf } from "./grid.js";
 import { ADDED_HEADING } from "./planFill.js";
 
@@ -233,13 +234,22 @@ describe("planUndo of a column fill added", () => {
     mark("H45", "просрочено (срок 31.10.2026)"),
     mark("H46", "просрочено (срок 30.11.2026)"),
   ];
+  /** A row with one cell in column H. */
+  const inH = (value: string): (GridCell | null)[] => [
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    { value },
+  ];
   const grid = (h45: string) => {
     const sheet = gridOf("Карта ИОМ", []);
-    sheet.rows[42] = Array.from({ length: 7 }, () => null).concat([{ value: "Контроль сроков" }]);
-    sheet.rows[44] = Array.from({ length: 7 }, () => null).concat([{ value: h45 }]);
-    sheet.rows[45] = Array.from({ length: 7 }, () => null).concat([
-      { value: "просрочено (срок 30.11.2026)" },
-    ]);
+    sheet.rows[42] = inH("Контроль сроков");
+    sheet.rows[44] = inH(h45);
+    sheet.rows[45] = inH("просрочено (срок 30.11.2026)");
     return sheet;
   };
 
