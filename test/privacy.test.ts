@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -10,7 +10,7 @@ import type { CardRecord } from "../lib/sheet/located.js";
 import { readGrids } from "../lib/xlsx/readGrids.js";
 import { readWorkbook } from "../lib/xlsx/readWorkbook.js";
 import { iom as run } from "./iom.js";
-import { SAMPLES, sampleFiles } from "./workbooks.js";
+import { loadExcel, SAMPLES, sampleFiles } from "./workbooks.js";
 
 /**
  * Issue 8, privacy (DESIGN.md, Privacy): no phone and no e-mail in any summary or message —
@@ -144,5 +144,111 @@ describe("personal data in what iom writes and prints", () => {
     for (const words of [surnames, mentors, files, sheets]) {
       expect(words.filter((word) => text.includes(word))).toEqual([]);
     }
+  });
+});
+
+describe("phones and e-mails typed outside their fields", () => {
+  const SOKOLOVA = join("Берёзовская СОШ", "Соколова И.В.xlsx");
+  /** Cells of Соколова's card, each given a phone or an e-mail; the leaked parts to look for. */
+  const CELLS: Record<string, string> = {
+    C3: "Соколова Ирина Викторовна +7 913 000-11-01",
+    C5: "учитель (sokolova.iv@example.ru)",
+    C17: "МБОУ «Берёзовская СОШ», тел. +7 (38843) 2-11-22, school@example.ru",
+    C19: "Белова Н. А. 8(38843)21122, заместитель директора по УВР",
+    A40: "Иное (указать): консультирование родителей по тел. 2-11-22",
+    E40: "55%",
+    B45: "Консультация по тел. 89135554433 и по почте sokolova.iv@example.ru",
+    E46: "не выполнено",
+    F46: "болела, связь по тел. 8 913 555-44-33",
+    E47: "см. письмо belova@example.ru",
+  };
+  const LEAKS = [
+    "000-11-01",
+    "sokolova",
+    "example.ru",
+    "@",
+    "2-11-22",
+    "21122",
+    "89135554433",
+    "555-44-33",
+    "Белова",
+  ];
+
+  /** A folder with Соколова's card, its cells given contacts, and a card of her colleague. */
+  async function cards(): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), "iom-contacts-"));
+    const workbook = await loadExcel(await readFile(join(SAMPLES, SOKOLOVA)));
+    const sheet = workbook.getWorksheet("Карта ИОМ")!;
+    for (const [cell, value] of Object.entries(CELLS)) {
+      sheet.getCell(cell).value = value;
+    }
+    await writeFile(join(folder, "Соколова.xlsx"), Buffer.from(await workbook.xlsx.writeBuffer()));
+    await copyFile(
+      join(SAMPLES, "Берёзовская СОШ", "Кузнецова О.И.xlsx"),
+      join(folder, "Кузнецова.xlsx"),
+    );
+    return folder;
+  }
+
+  it("validate quotes them to the card's owner, as it quotes any cell", async () => {
+    const { stdout } = await iom("validate", await cards(), "--today", AS_OF);
+
+    expect(stdout.join("\n")).toContain("belova@example.ru");
+  });
+
+  it.each([[[]], [["--anonymize"]]])(
+    "masks them in the summary workbook, its JSON and its lines (%j)",
+    async (extra) => {
+      vi.stubEnv("IOM_ANON_KEY", KEY);
+      const folder = await cards();
+      const out = join(folder, "сводка.xlsx");
+
+      const { status, stdout, stderr } = await iom(
+        "summary",
+        folder,
+        "-o",
+        out,
+        "--today",
+        AS_OF,
+        "--json",
+        ...extra,
+      );
+      const json = stdout.join("\n");
+      const everything = [...(await cellTexts(out)), ...stdout, ...stderr];
+      const text = everything.join("\n");
+
+      expect(status).toBe(0);
+      expect(everything.flatMap(contactsIn)).toEqual([]);
+      expect(LEAKS.filter((leak) => text.includes(leak))).toEqual(
+        extra.length === 0 ? ["Белова"] : [],
+      );
+      for (const masked of [
+        "учитель ([e-mail скрыт])",
+        "МБОУ «Берёзовская СОШ», тел. [телефон скрыт], [e-mail скрыт]",
+        "Консультация по тел. [телефон скрыт] и по почте [e-mail скрыт]",
+        "болела, связь по тел. [телефон скрыт]",
+        "отметку «см. письмо [e-mail скрыт]»",
+      ]) {
+        expect(text).toContain(masked);
+      }
+      expect(json).toContain(
+        extra.length === 0 ? "Соколова Ирина Викторовна [телефон скрыт]" : "Педагог",
+      );
+    },
+  );
+
+  it("gives her the pseudonym of her clean ФИО", async () => {
+    vi.stubEnv("IOM_ANON_KEY", KEY);
+    const folder = await cards();
+    const nameIn = async (card: string) => {
+      const out = join(folder, `сводка ${basename(card)}`);
+      const { stdout } = await iom("summary", card, "-o", out, "--json", "--anonymize");
+      return (JSON.parse(stdout.join("\n")) as { teachers: { name: string }[] }).teachers[0]!.name;
+    };
+
+    const messy = await nameIn(join(folder, "Соколова.xlsx"));
+
+    expect(messy).toMatch(/^Педагог /);
+    expect(messy).toBe(await nameIn(join(SAMPLES, SOKOLOVA)));
   });
 });

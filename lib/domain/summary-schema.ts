@@ -7,9 +7,11 @@ import {
   RouteLevelSchema,
   StaffCategorySchema,
 } from "./card.js";
+import { maskContacts } from "./contacts.js";
 import type { FindingCode } from "./finding.js";
 import type { Summary } from "./summary.js";
 import { combineSummaries } from "./summary.js";
+import { maskTeacher } from "./summary-teacher.js";
 
 /**
  * The schema of a `Summary` as plain JSON: what a summary workbook keeps in its hidden sheet
@@ -105,7 +107,8 @@ export const SummarySchema = z.object({
 /**
  * A summary from plain data (JSON parsed, a structured clone), checked and put in the
  * summary's one order, duplicates found anew: so a summary that was edited by hand cannot
- * merge out of order or with stale duplicates.
+ * merge out of order or with stale duplicates. Phones and e-mails in its texts are masked
+ * (`maskTeacher`), as in a summary made now: one written by an earlier iom-kit kept them.
  *
  * @throws {RangeError} naming the first thing that is not a summary's, in Russian.
  *
@@ -119,5 +122,10 @@ export function parseSummary(value: unknown): Summary {
     throw new RangeError(`данные сводки не те, что записывает iom-kit${where}: ${issue!.message}`);
   }
 
-  return combineSummaries(parsed.data satisfies Summary);
+  const summary: Summary = parsed.data;
+  return combineSummaries({
+    ...summary,
+    teachers: summary.teachers.map(maskTeacher),
+    findings: summary.findings.map((item) => ({ ...item, message: maskContacts(item.message) })),
+  });
 }

@@ -17,6 +17,7 @@ import { matchCompetency, OTHER, splitCompetencies } from "./catalogue.js";
 import type { Change } from "./compare.js";
 import { compareLevels } from "./compare.js";
 import type { Config } from "./config.js";
+import { EMAIL_MASK, maskContacts, PHONE_MASK } from "./contacts.js";
 import type { Span } from "./dates.js";
 import { formatDay, readDate } from "./dates.js";
 import { readDiagnosticRow } from "./diagnostics.js";
@@ -60,7 +61,8 @@ export interface TeacherActivity {
 
 /**
  * What the summary keeps of one card: enough for every table, never the card itself, never
- * the phone or e-mail. Plain JSON data: dates are YYYY-MM-DD, absent values null.
+ * the phone or e-mail: its fields are not read, and where another text holds one it is masked
+ * (`maskContacts`). Plain JSON data: dates are YYYY-MM-DD, absent values null.
  */
 export interface TeacherRecord {
   /** The file and sheet the card was read from (pseudonyms in an anonymized summary). */
@@ -122,7 +124,8 @@ export type PseudonymKind = "name" | "mentor" | "school" | "file" | "sheet";
  * files and sheets only: return a school unchanged to keep the ОО in the tables.
  *
  * Free text is not searched for names: an activity («посещение уроков Петровой А. А.») or a
- * reason keeps what its author wrote, and so do the position and the municipality.
+ * reason keeps what its author wrote, and so do the position and the municipality (their
+ * phones and e-mails masked, as everywhere in a summary).
  */
 export type Anonymize = (kind: PseudonymKind, value: string) => string;
 
@@ -144,7 +147,9 @@ export interface TeacherSource {
 }
 
 /**
- * Reduces a card to the summary's record of its teacher.
+ * Reduces a card to the summary's record of its teacher. Every text taken from the card has its
+ * phones and e-mails masked (`maskContacts`): a card may hold them in any field, and none may
+ * reach a summary.
  *
  * @example readTeacher({ file: "ИОМ.xlsx", sheet: "Лист1", card, findings: [] }, context).stage // "implementation"
  */
@@ -154,25 +159,25 @@ export function readTeacher(source: TeacherSource, context: TeacherContext): Tea
   const route = readRoute(general);
   const span = route.kind === "span" ? route.span : null;
 
-  const name = personName(general.fullName, context);
-  const school = pseudonym("school", plainText(general.school), context);
-  const nameKey = name === null ? "" : squash(name);
+  const name = shownText(general.fullName);
+  const school = shownText(general.school);
+  const mentor = shownText(general.mentor) ?? shownText(card.final.mentor);
   const category = staffCategoryOf(general);
   const qualification = readCategory(general.category);
 
-  return {
-    file: context.anonymize ? context.anonymize("file", source.file) : source.file,
-    sheet: context.anonymize ? context.anonymize("sheet", source.sheet) : source.sheet,
+  const record: TeacherRecord = {
+    file: source.file,
+    sheet: source.sheet,
     nameCell: source.nameCell ?? null,
     name,
-    personKey: nameKey === "" ? null : `${nameKey}|${squash(school ?? "")}`,
+    personKey: personKeyOf(name, school),
     school,
-    municipality: plainText(general.municipality),
-    position: plainText(general.position),
+    municipality: shownText(general.municipality),
+    position: shownText(general.position),
     staffCategory: category.value,
     staffCategoryFromPosition: category.fromPosition,
     qualification: qualification.kind === "value" ? qualification.value : null,
-    mentor: personName(plainText(general.mentor) ?? card.final.mentor, context, "mentor"),
+    mentor: mentor === null ? null : withoutPost(mentor),
     start: span ? formatDay(span.start) : null,
     end: span ? formatDay(span.end) : null,
     stage: stageOf(card),
@@ -182,26 +187,59 @@ export function readTeacher(source: TeacherSource, context: TeacherContext): Tea
     errors: source.findings.filter((f) => f.severity === "error").length,
     warnings: source.findings.filter((f) => f.severity === "warning").length,
   };
+  // One way to pseudonyms, read or later (`anonymizeSummary`): the same teacher, the same one.
+  return context.anonymize ? anonymizeTeacher(record, context.anonymize) : record;
 }
 
 /**
  * A record read without pseudonyms as `readTeacher` would have read it with `anonymize`:
  * the same pseudonyms, the same `personKey`, so the record merges with anonymized ones.
+ *
+ * A pseudonym is made of the masked name without its masks (`personWords`): «Соколова Ирина
+ * Викторовна +7 913 000-11-01» is «Соколова Ирина Викторовна», in this card and in the next.
  */
 export function anonymizeTeacher(record: TeacherRecord, anonymize: Anonymize): TeacherRecord {
-  const context = { anonymize };
-  const name = record.name === null ? null : anonymize("name", squash(record.name));
-  const school = pseudonym("school", record.school, context);
-  const nameKey = name === null ? "" : squash(name);
+  const name = personPseudonym("name", record.name, anonymize);
+  const school = pseudonym("school", record.school, { anonymize });
 
   return {
     ...record,
     file: anonymize("file", record.file),
     sheet: anonymize("sheet", record.sheet),
     name,
-    personKey: nameKey === "" ? null : `${nameKey}|${squash(school ?? "")}`,
+    personKey: personKeyOf(name, school),
     school,
-    mentor: record.mentor === null ? null : anonymize("mentor", squash(record.mentor)),
+    mentor: personPseudonym("mentor", record.mentor, anonymize),
+  };
+}
+
+/**
+ * A record with the phones and e-mails of its texts masked and its keys made anew, as
+ * `readTeacher` makes it now: for a summary written by an earlier iom-kit, which kept them.
+ * A record masked already comes back equal.
+ */
+export function maskTeacher(record: TeacherRecord): TeacherRecord {
+  const name = maskText(record.name);
+  const school = maskText(record.school);
+
+  return {
+    ...record,
+    name,
+    personKey: personKeyOf(name, school),
+    school,
+    municipality: maskText(record.municipality),
+    position: maskText(record.position),
+    mentor: maskText(record.mentor),
+    competencies: record.competencies.map((competency) => ({
+      ...competency,
+      specified: maskText(competency.specified),
+    })),
+    activities: record.activities.map((activity) => ({
+      ...activity,
+      name: maskContacts(activity.name),
+      competencies: activity.competencies.map(maskKey),
+      reason: maskText(activity.reason),
+    })),
   };
 }
 
@@ -243,18 +281,54 @@ function staffCategoryOf(general: GeneralInfo): {
   return { value: manager ? "manager" : "teacher", fromPosition: true };
 }
 
-function personName(
-  value: Raw,
-  context: TeacherContext,
-  kind: "name" | "mentor" = "name",
-): string | null {
-  const plain = plainText(value);
-  const text = plain !== null && kind === "mentor" ? withoutPost(plain) : plain;
-  if (text === null || !context.anonymize) {
-    return text;
-  }
+/** A cell's text as the summary shows it: `plainText`, phones and e-mails masked. */
+function shownText(value: Raw): string | null {
+  return maskText(plainText(value));
+}
 
-  return context.anonymize(kind, squash(text));
+function maskText(text: string | null): string | null {
+  return text === null ? null : maskContacts(text);
+}
+
+/**
+ * The person (see `TeacherRecord.personKey`) from the name and ОО as the record holds them;
+ * null where the name has no letters.
+ */
+function personKeyOf(name: string | null, school: string | null): string | null {
+  const nameKey = name === null ? "" : personWords(name);
+  return nameKey === "" ? null : `${nameKey}|${personWords(school ?? "")}`;
+}
+
+/**
+ * The letters of a name or an ОО without the masks of a phone or an e-mail it held: one
+ * teacher is one person whether her card added a phone to the ФИО or not.
+ */
+function personWords(text: string): string {
+  return squash(text.split(PHONE_MASK).join(" ").split(EMAIL_MASK).join(" "));
+}
+
+/**
+ * A name's pseudonym, made of its letters (`Anonymize`). A name of masks alone names nobody
+ * and stays as it is.
+ */
+function personPseudonym(
+  kind: "name" | "mentor",
+  name: string | null,
+  anonymize: Anonymize,
+): string | null {
+  const key = name === null ? "" : personWords(name);
+  return key === "" ? name : anonymize(kind, key);
+}
+
+/**
+ * A competency key of a summary made before masking: «Иное (указать)» keeps the letters of
+ * what was written in (`competencyKey`), a phone's digits among them.
+ */
+function maskKey(key: string): string {
+  const prefix = `${OTHER}:`;
+  return key.startsWith(prefix)
+    ? competencyKey(OTHER, maskContacts(key.slice(prefix.length)))
+    : key;
 }
 
 /**
@@ -331,11 +405,11 @@ function readSide(rows: readonly DiagnosticRow[], context: TeacherContext) {
 
 /** What «Иное (указать)» names; other competencies keep no text («Предметная (история)» is subject). */
 function specifiedOf(match: CompetencyMatch): string | null {
-  return match.id === OTHER ? plainText(match.specified ?? null) : null;
+  return match.id === OTHER ? shownText(match.specified ?? null) : null;
 }
 
 function readActivity(item: PlanItem, span: Span | null, context: TeacherContext) {
-  const name = plainText(item.activity);
+  const name = shownText(item.activity);
   if (name === null) {
     return [];
   }
@@ -354,7 +428,7 @@ function readActivity(item: PlanItem, span: Span | null, context: TeacherContext
     name,
     competencies: [...competencies],
     status,
-    reason: status === "not-done" ? plainText(item.reason) : null,
+    reason: status === "not-done" ? shownText(item.reason) : null,
   };
   return [activity];
 }

@@ -329,6 +329,128 @@ describe("the fold", () => {
   });
 });
 
+describe("phones and e-mails outside their fields", () => {
+  const PHONE = "+7 913 000-11-01";
+  const EMAIL = "sokolova.iv@example.ru";
+
+  /**
+   * Соколова's card with contacts typed everywhere, and her card of the year before, the ФИО and
+   * the mentor clean.
+   */
+  function sokolova(): SummaryInput[] {
+    const general = {
+      school: "МБОУ «Ыныргинская СОШ» тел. +7 (38843) 2-11-22, school@example.ru",
+      position: "учитель",
+      mentor: "Белова Н. А.",
+      routeStart: "01.09.2025",
+      routeEnd: "31.05.2026",
+    };
+    const messy = sketchCard({
+      general: {
+        ...general,
+        fullName: `Соколова Ирина Викторовна ${PHONE}`,
+        municipality: "Турочакский район, 8(38843)21122",
+        position: `учитель (${EMAIL})`,
+        mentor: "Белова Н. А. 89131112233",
+      },
+      entry: [[`Иное (указать): консультирование по тел. 89135554433`, { high: "50%" }]],
+      plan: [
+        {
+          level: "Уровень ОО",
+          activity: `Консультация по тел. 89135554433 и по почте ${EMAIL}`,
+          competencies: "Иное: консультирование по тел. 89135554433",
+          period: "сентябрь 2025",
+          done: "не выполнено",
+          reason: `болела, звонить ${PHONE}`,
+        },
+      ],
+    });
+    return [
+      cardRecord("sokolova.xlsx", "Лист1", messy, [
+        located(
+          "plan.period-missing",
+          "sokolova.xlsx",
+          "Лист1",
+          "E20",
+          `«Консультация по тел. 89135554433 и по почте ${EMAIL}»: срок не указан`,
+        ),
+      ]),
+      cardRecord(
+        "sokolova-2024.xlsx",
+        "Лист1",
+        sketchCard({
+          general: { ...general, fullName: "Соколова Ирина Викторовна", routeEnd: "31.05.2025" },
+        }),
+      ),
+    ];
+  }
+
+  it("masks them in every text of the record and in the findings", () => {
+    const summary = summarize(sokolova(), { asOf: DISTRICT_AS_OF });
+    const record = teacher(summary, "Соколова Ирина Викторовна [телефон скрыт]");
+    const text = JSON.stringify(summary);
+
+    expect(record).toMatchObject({
+      school: "МБОУ «Ыныргинская СОШ» тел. [телефон скрыт], [e-mail скрыт]",
+      municipality: "Турочакский район, [телефон скрыт]",
+      position: "учитель ([e-mail скрыт])",
+      mentor: "Белова Н. А. [телефон скрыт]",
+      competencies: [{ id: "other", specified: "консультирование по тел. [телефон скрыт]" }],
+      activities: [
+        {
+          name: "Консультация по тел. [телефон скрыт] и по почте [e-mail скрыт]",
+          competencies: ["other:консультированиепотелтелефонскрыт"],
+          reason: "болела, звонить [телефон скрыт]",
+        },
+      ],
+    });
+    expect(summary.findings.map((f) => f.message)).toContain(
+      "«Консультация по тел. [телефон скрыт] и по почте [e-mail скрыт]»: срок не указан",
+    );
+    for (const contact of [PHONE, EMAIL, "89135554433", "2-11-22", "21122", "1112233", "@"]) {
+      expect(text).not.toContain(contact);
+    }
+  });
+
+  it("knows the teacher of the masked ФИО as the teacher of the clean one", () => {
+    const summary = summarize(sokolova(), { asOf: DISTRICT_AS_OF });
+
+    expect(summary.duplicates.map((d) => [d.personKey, d.counted.file])).toEqual([
+      ["соколоваиринавикторовна|мбоуыныргинскаясоштел", "sokolova.xlsx"],
+    ]);
+  });
+
+  it("gives her one pseudonym, read anonymized or anonymized later", () => {
+    const anonymize = testAnonymizer("ключ района");
+    const anonymized = summarize(sokolova(), { asOf: DISTRICT_AS_OF, anonymize });
+    const [messy, clean] = ["sokolova.xlsx", "sokolova-2024.xlsx"].map((file) =>
+      anonymized.teachers.find((t) => t.file === anonymize("file", file))!,
+    );
+
+    expect(messy!.name).toBe(clean!.name);
+    expect(messy!.name).toBe(anonymize("name", "соколоваиринавикторовна"));
+    expect(messy!.mentor).toBe(anonymize("mentor", "белована"));
+    expect(anonymized.duplicates).toHaveLength(1);
+    expect(
+      anonymizeSummary(summarize(sokolova(), { asOf: DISTRICT_AS_OF }), anonymize),
+    ).toStrictEqual(anonymized);
+    expect(JSON.stringify(anonymized)).not.toMatch(/Соколова|Белова|@|89135554433|000-11-01/);
+  });
+
+  it("masks them in a summary written before masking, as parseSummary reads it", () => {
+    const summary = summarize(sokolova(), { asOf: DISTRICT_AS_OF });
+    const unmask = (text: string) =>
+      text
+        .replaceAll("[телефон скрыт]", "89135554433")
+        .replaceAll("[e-mail скрыт]", EMAIL)
+        .replaceAll("телефонскрыт", "89135554433");
+    const old = JSON.parse(unmask(JSON.stringify(summary))) as unknown;
+
+    expect(JSON.stringify(old)).toContain("89135554433");
+    expect(parseSummary(old)).toStrictEqual(summary);
+  });
+});
+
 describe("duplicates", () => {
   it("counts the card whose route ends later and lists the other", () => {
     expect(district().duplicates).toStrictEqual([

@@ -5,6 +5,7 @@ import type { Catalogue } from "./catalogue.js";
 import { createCatalogue } from "./catalogue.js";
 import type { Config } from "./config.js";
 import { defaultConfig } from "./config.js";
+import { maskContacts } from "./contacts.js";
 import { formatDay, parseDay } from "./dates.js";
 import type { FindingCode, Severity } from "./finding.js";
 import type { Stage } from "./stage.js";
@@ -382,10 +383,12 @@ function canonical(parts: Omit<Summary, "duplicates">): Summary {
 }
 
 /**
- * A finding as the summary keeps it: under anonymization its file and sheet are pseudonyms,
- * and so are they where its message quotes them (a file is often named after its teacher:
- * «Файл «ИОМ Иванова.xlsx» не прочитать»), the file with its folders or without. A sheet is replaced only where quoted, «…» or
- * '…', since a short name («1») may stand in a message as something else.
+ * A finding as the summary keeps it: its message with phones and e-mails masked, since a
+ * message may quote a cell that holds them (`maskContacts`). Under anonymization its file and
+ * sheet are pseudonyms, and so are they where its message quotes them (a file is often named
+ * after its teacher: «Файл «ИОМ Иванова.xlsx» не прочитать»), the file with its folders or
+ * without. A sheet is replaced only where quoted, «…» or '…', since a short name («1») may
+ * stand in a message as something else.
  */
 function placeFinding(
   finding: SummaryFinding,
@@ -394,8 +397,8 @@ function placeFinding(
   const { anonymize } = context;
   const { severity, code } = finding;
   if (!anonymize) {
-    const { file, sheet, cell, message } = finding;
-    return { file, sheet, cell, severity, code, message };
+    const { file, sheet, cell } = finding;
+    return { file, sheet, cell, severity, code, message: maskContacts(finding.message) };
   }
 
   const file = anonymize("file", finding.file);
@@ -410,7 +413,8 @@ function placeFinding(
       message = message.split(`${open}${finding.sheet}${close}`).join(`${open}${sheet}${close}`);
     }
   }
-  return { file, sheet, cell: finding.cell, severity, code, message };
+  // Masked after the names are replaced, so that a file name with digits is still found.
+  return { file, sheet, cell: finding.cell, severity, code, message: maskContacts(message) };
 }
 
 const QUOTES = [
