@@ -24,9 +24,12 @@ const RESAVE = "откройте его в Excel или LibreOffice и сохр�
 /** What `iom validate` says of each fixture, after «Файл «…»». */
 const MESSAGES: Record<string, string> = {
   "csv-named.xlsx": ` — текстовый файл (CSV или текст), а не книга Excel: ${RESAVE}`,
+  "dangling-sheet-id.xlsx": ` повреждён (в книге нет листа «Карта ИОМ», на который она ссылается): ${RESAVE}`,
   "empty.xlsx": " пуст (0 байт): скопируйте или скачайте его заново",
   "entity-expansion.xlsx": ` повреждён (в нём объявления DTD, каких не пишут ни Excel, ни LibreOffice): ${RESAVE}`,
   "legacy.xls": " — старый формат Excel 97–2003: откройте его и сохраните как .xlsx",
+  "missing-sheet.xlsx": ` повреждён (в книге нет листа «Карта ИОМ», на который она ссылается): ${RESAVE}`,
+  "no-shared-strings.xlsx": ` повреждён (в нём нет части с текстом ячеек — xl/sharedStrings.xml): ${RESAVE}`,
   "not-a-workbook.xlsx": " — архив ZIP, а не книга Excel: выберите файл карты ИОМ (.xlsx)",
   "not-a-zip.xlsx":
     " — не книга Excel и не таблица: проверьте, тот ли это файл; если он открывается в другой программе, сохраните его из неё как .xlsx",
@@ -34,6 +37,7 @@ const MESSAGES: Record<string, string> = {
     " — таблица OpenDocument (.ods): откройте её в LibreOffice или МойОфис и сохраните как книгу Excel (.xlsx)",
   "password.xlsx":
     " защищён паролем: откройте его в Excel, снимите пароль (Файл › Сведения › Защитить книгу › Зашифровать с использованием пароля) и сохраните снова",
+  "sheet-outside-package.xlsx": ` повреждён (ссылка на лист «Карта ИОМ» ведёт за пределы книги): ${RESAVE}`,
   "truncated.xlsx":
     " обрезан — скачан или скопирован не полностью: скопируйте или скачайте его заново",
   "zip-bomb.xlsx":
@@ -75,8 +79,8 @@ describe("broken files", () => {
     expect(status).toBe(2);
     expect(stdout).toEqual([
       ...Object.keys(MESSAGES).sort().map(line),
-      // 11 files, 1 card: Соколова's, whose card is clean.
-      "11 файлов, 1 карта, 10 ошибок, 0 предупреждений",
+      // 15 files, 1 card: Соколова's, whose card is clean.
+      "15 файлов, 1 карта, 14 ошибок, 0 предупреждений",
     ]);
     expect(stderr).toEqual([]);
     expect(peakMB).toBeLessThan(PEAK_MB);

@@ -8,6 +8,12 @@ describe("normalizeText", () => {
       'педагогический стаж - "еще"',
     );
   });
+
+  it("drops control characters a file's escapes stood for, and takes a CR for a space", () => {
+    expect(normalizeText("МБОУ \u0001\u0008«Берёзовская\u200b СОШ»\r\nг.")).toBe(
+      'мбоу "березовская сош" г.',
+    );
+  });
 });
 
 describe("labelKey", () => {

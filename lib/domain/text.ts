@@ -7,8 +7,9 @@
  */
 
 /**
- * Trims, folds every run of white space to one space, drops soft hyphens and zero-width
- * characters, unifies dashes and quotes, «ё» → «е», lower case.
+ * Trims, folds every run of white space to one space, drops soft hyphens, zero-width and
+ * control characters (`_x0001_` in a file is one, once read), unifies dashes and quotes,
+ * «ё» → «е», lower case.
  *
  * @example normalizeText("  Педагогический\u00a0 стаж ") // "педагогический стаж"
  */
@@ -18,7 +19,7 @@ export function normalizeText(text: string): string {
 
 function normalize(text: string): string {
   return text
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(INVISIBLE, "")
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/[«»„“”"]/g, '"')
     .replace(/\s+/g, " ")
@@ -26,6 +27,10 @@ function normalize(text: string): string {
     .toLowerCase()
     .replace(/ё/g, "е");
 }
+
+/** Soft hyphens, zero-width characters and controls other than white space. */
+// eslint-disable-next-line no-control-regex -- control characters are what it drops
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]/g;
 
 /**
  * A label as a key: normalized, numbering in front (`1.`, `I.`, `1.1`, `а)`) and trailing

@@ -3,7 +3,8 @@ import type { Grid, GridCell } from "./grid.js";
 import { cellAt } from "./grid.js";
 
 /**
- * The raw value of a grid cell for the card: text trimmed, a form's blank (`________`)
+ * The raw value of a grid cell for the card: text trimmed, a form's blank (`________`) and
+ * control characters (no one types them; another program's `_x0001_` escapes leave them)
  * dropped, a cached error or a formula without result as empty (the reader reports those
  * separately), a date as its serial, a number that is none (NaN) as empty.
  */
@@ -13,6 +14,10 @@ export function rawOf(cell: GridCell | undefined): Raw {
   }
   if (typeof cell.value === "string") {
     const text = cell.value
+      // eslint-disable-next-line no-control-regex -- control characters are what goes
+      .replace(/[\x00-\x08\x0e-\x1f\x7f]/g, "")
+      // Word's line break (a vertical tab), pasted into a cell.
+      .replace(/[\v\f]/g, "\n")
       .replace(/_{3,}/g, " ")
       .replace(/[ \t]+\n/g, "\n")
       .trim();

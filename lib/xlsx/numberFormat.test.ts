@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isDateFormat, reportedFormat, serialFromDate } from "./numberFormat.js";
+import { isDateFormat, reportedFormat, serialFromDate, serialFromIso } from "./numberFormat.js";
 
 describe("isDateFormat", () => {
   it.each([
@@ -58,6 +58,24 @@ describe("serialFromDate", () => {
 
   it("keeps a time two milliseconds before midnight", () => {
     expect(serialFromDate(new Date(Date.UTC(2024, 7, 31, 23, 59, 59, 998)))).toBeLessThan(45536);
+  });
+});
+
+describe("serialFromIso", () => {
+  it.each([
+    ["2024-09-01", 45536],
+    ["2024-09-01T00:00:00", 45536],
+    ["2024-09-01T12:00:00Z", 45536.5],
+    ["2024-09-01T15:00:00+03:00", 45536.5],
+    [" 2024-09-01 12:00:00 ", 45536.5],
+  ])("reads %j as the serial %d, a time without a zone as written", (text, serial) => {
+    expect(serialFromIso(text)).toBe(serial);
+  });
+
+  it("gives none for text that is no ISO date, even where Date.parse would take it", () => {
+    expect(serialFromIso("сентябрь 2024")).toBeUndefined();
+    expect(serialFromIso("September 1, 2024")).toBeUndefined();
+    expect(serialFromIso("2024-13-45")).toBeUndefined();
   });
 });
 

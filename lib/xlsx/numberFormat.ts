@@ -59,6 +59,23 @@ export function serialFromDate(date: Date): number {
 }
 
 /**
+ * An ISO 8601 date as a serial of the 1900 system: the text of a cell typed `t="d"`, as
+ * Strict Open XML and some writers (openpyxl with `iso_dates`) store dates. A date and time
+ * without a zone is taken as written, not in the reader's zone; undefined for anything else.
+ *
+ * @example serialFromIso("2024-09-01") // 45536
+ * @example serialFromIso("2024-09-01T12:00:00Z") // 45536.5
+ */
+export function serialFromIso(text: string): number | undefined {
+  const iso = text.trim();
+  if (!/^\d{4}-\d\d-\d\d(?:$|[T ])/.test(iso)) {
+    return undefined;
+  }
+  const time = Date.parse(/(?:z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+  return Number.isNaN(time) ? undefined : serialFromDate(new Date(time));
+}
+
+/**
  * The format to report for a cell: none for General; the Russian short date for exceljs's
  * `mm-dd-yy`, which is how it names Excel's built-in format 14, the system short date, that
  * a Russian Excel shows and saves as ДД.ММ.ГГГГ (exceljs 2683); others as written.

@@ -7,6 +7,7 @@ import type { Grid } from "../sheet/grid.js";
 import { readGrids, UnreadableWorkbookError } from "./index.js";
 
 const FIXTURES = new URL("../../test/fixtures/quirks/", import.meta.url);
+const BAD = new URL("../../test/fixtures/bad/", import.meta.url);
 
 function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, FIXTURES)));
@@ -114,6 +115,30 @@ describe("readGrids: cell values", () => {
     ]);
   });
 
+  it("reads inline strings holding phonetic runs, as Japanese Excel writes them, and the cells after them", async () => {
+    const [grid] = await read("phonetic.xlsx");
+
+    expect(grid!.rows).toEqual([
+      [{ value: "ФИО педагога" }, { value: "Соколова Ирина Викторовна" }],
+      [{ value: "Должность" }, { value: "учитель" }],
+      [{ value: "Стаж" }, { value: 12 }],
+      [{ value: "Имя" }, { value: "Соколова Ирина" }],
+    ]);
+  });
+
+  it("decodes Excel's _xHHHH_ escapes in inline and shared strings, upper-case ones only", async () => {
+    const [grid] = await read("escapes.xlsx");
+
+    expect(grid!.rows).toEqual([
+      [{ value: "55%\r" }],
+      [{ value: "МБОУ \u0001\u0008«Берёзовская СОШ»" }],
+      [{ value: "поле_x000D_" }],
+      [{ value: "Затруднения:\r\nнет" }],
+      [{ value: "Методическая\r" }],
+      [{ value: "_x000d_" }],
+    ]);
+  });
+
   it("keeps number formats, percents included, and omits General", async () => {
     const [grid] = await read("numbers.xlsx");
 
@@ -166,6 +191,36 @@ describe("readGrids: dates", () => {
       [{ value: 45536, date: true, format: "ДД.ММ.ГГГГ" }],
       [{ value: 0.5, format: "h:mm" }],
     ]);
+  });
+
+  it('reads dates stored as ISO text (t="d") as dates in any format, which exceljs reads as the year', async () => {
+    const [grid] = await read("iso-dates.xlsx");
+
+    expect(grid!.rows).toEqual([
+      [{ value: 45536, date: true, format: "dd.mm.yyyy" }],
+      [{ value: 45536, date: true }],
+      [{ value: 45536.5, date: true }],
+      // A formula's cached result.
+      [{ value: 45536, date: true }],
+      [{ value: "сентябрь 2024" }],
+    ]);
+  });
+
+  it("leaves empty a cell typed as a date that holds none", async () => {
+    const zip = await JSZip.loadAsync(fixture("iso-dates.xlsx"));
+    const name = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(name)!.async("string");
+    zip.file(
+      name,
+      xml.replace(
+        /<c r="A5"[^>]*>[\s\S]*?<\/c>/,
+        '<c r="A5" t="d"></c><c r="B5" t="d"><v></v></c>',
+      ),
+    );
+
+    const [grid] = await readGrids(await zip.generateAsync({ type: "uint8array" }));
+
+    expect(grid!.rows).toHaveLength(4);
   });
 
   it("marks as dates the LibreOffice date cells exceljs reads as plain numbers (exceljs 113)", async () => {
@@ -342,6 +397,22 @@ describe("readGrids: unreadable files", () => {
 
     expect(error).toBeInstanceOf(UnreadableWorkbookError);
     expect(error).toMatchObject({ reason, file: name, message });
+  });
+
+  it.each([
+    ["no-shared-strings.xlsx", "в нём нет части с текстом ячеек — xl/sharedStrings.xml"],
+    ["missing-sheet.xlsx", "в книге нет листа «Карта ИОМ», на который она ссылается"],
+    ["dangling-sheet-id.xlsx", "в книге нет листа «Карта ИОМ», на который она ссылается"],
+    ["sheet-outside-package.xlsx", "ссылка на лист «Карта ИОМ» ведёт за пределы книги"],
+  ])("refuses %s, a package that lost a part it refers to, as corrupt", async (name, detail) => {
+    const bytes = new Uint8Array(readFileSync(new URL(name, BAD)));
+
+    const error = await readGrids(bytes, { fileName: name }).catch((thrown: unknown) => thrown);
+
+    expect(error).toMatchObject({
+      reason: "corrupt",
+      message: `Файл «${name}» повреждён (${detail}): откройте его в Excel или LibreOffice и сохраните как книгу Excel (.xlsx)`,
+    });
   });
 
   it("refuses, before inflating it, an archive whose entries inflate at a ratio no workbook reaches", async () => {

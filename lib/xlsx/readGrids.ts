@@ -4,8 +4,14 @@ import type { Grid, GridCell } from "../sheet/grid.js";
 import { checkParts } from "./checkParts.js";
 import { exceljs, ValueType } from "./exceljs.js";
 import { clearMergedCells, readMergeCells } from "./mergeCells.js";
-import { DAYS_1904, isDateFormat, reportedFormat, serialFromDate } from "./numberFormat.js";
-import { findRawCells, type RawCell } from "./rawCells.js";
+import {
+  DAYS_1904,
+  isDateFormat,
+  reportedFormat,
+  serialFromDate,
+  serialFromIso,
+} from "./numberFormat.js";
+import { findDateCells, findRawCells, type RawCell } from "./rawCells.js";
 import { rebuildPackage, rowSlices } from "./repair.js";
 import { sheetCells, type SheetCellsContext } from "./sheetCells.js";
 import { slimPackage } from "./slimPackage.js";
@@ -45,9 +51,11 @@ const SLICE_SIZE = 2 * 1024 * 1024;
  * Values are what the file stores: text (rich text flattened), numbers with their format
  * (General omitted, `0%` kept, so 0.75 is known to show as 75 %), booleans, a formula's
  * cached result (an error in `error`, none in `formulaWithoutResult`), a hyperlink's text with
- * its target. Dates are serials of the 1900 system with `date` set, whatever the workbook's
- * own system and however exceljs read them. A merged range's value stands in its top-left
- * cell only, the ranges in `merges`.
+ * its target. Dates (numbers in a date format, and dates stored as ISO text, `t="d"`, in any
+ * format) are serials of the 1900 system with `date` set, whatever the workbook's own system
+ * and however exceljs read them. Shared and inline strings have their `_xHHHH_` escapes
+ * decoded (`_x000D_` is a CR). A merged range's value stands in its top-left cell only, the
+ * ranges in `merges`.
  *
  * Files exceljs cannot load as they are (prefixed XML from WPS, МойОфис and the OpenXML SDK,
  * styles it cannot parse, unusual part names, sheet names it refuses) are rebuilt and read
@@ -82,9 +90,18 @@ export async function readGrids(
         detail: NOT_A_WORKBOOK.detail,
       });
     }
+    const missing = pkg.sheets.find((sheet) => sheet.missing);
+    if (missing) {
+      throw new UnreadableWorkbookError("corrupt", file, { detail: missingSheet(missing) });
+    }
 
     const large = pkg.worksheets.map((sheet) => sheet.entry!.size > SLICE_FROM);
     const book = await loadBook(pkg, file, large);
+    if (!pkg.sharedStrings && pkg.worksheets.some((_, i) => usesSharedStrings(book, i))) {
+      throw new UnreadableWorkbookError("corrupt", file, {
+        detail: "в нём нет части с текстом ячеек — xl/sharedStrings.xml",
+      });
+    }
     const context: DateContext = {
       date1904: pkg.date1904,
       exceljsDate1904: book.workbook.properties?.date1904 === true,
@@ -104,6 +121,37 @@ export async function readGrids(
     }
     throw error;
   }
+}
+
+/**
+ * What is wrong with a sheet the workbook lists but the package does not hold. Such a card
+ * used to read as a workbook with no card in it, and drop out of a summary unnoticed.
+ */
+function missingSheet(sheet: SheetPart): string {
+  return sheet.missing === "outside"
+    ? `ссылка на лист «${sheet.name}» ведёт за пределы книги`
+    : `в книге нет листа «${sheet.name}», на который она ссылается`;
+}
+
+/** A cell whose text is in the shared strings part (`t="s"`). */
+const SHARED_STRING_CELL = /<c\b[^>]*?\st\s*=\s*["']s["']/;
+
+/**
+ * Whether a sheet has cells whose text is in the shared strings part: a package without that
+ * part has lost their text (exceljs gives their indexes, or nothing), and with it the card.
+ */
+function usesSharedStrings(book: LoadedBook, index: number): boolean {
+  const frame = book.frame(index);
+  if (!frame) {
+    return SHARED_STRING_CELL.test(book.xml(index));
+  }
+  const decoder = new TextDecoder();
+  for (const slice of rowSlices(frame.rows, SLICE_SIZE)) {
+    if (SHARED_STRING_CELL.test(decoder.decode(slice.rows))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 interface LoadedBook {
@@ -256,7 +304,7 @@ async function loadExceljs(bytes: Uint8Array, file: string | undefined): Promise
   return workbook;
 }
 
-/** A formula cell whose result must be read from the XML (see rawCells.ts). */
+/** A cell whose value must be read from the XML (see rawCells.ts): a formula's, an ISO date. */
 interface Pending {
   row: (GridCell | null)[];
   col: number;
@@ -305,11 +353,12 @@ function readRows(
   rows: (GridCell | null)[][],
 ): void {
   const pending: Pending[] = [];
+  const dates = findDateCells(xml());
 
   worksheet.eachRow((row, rowNumber) => {
     const cells: (GridCell | null)[] = [];
     row.eachCell((cell, colNumber) => {
-      const converted = convert(cell, context);
+      const converted = dates.get(cell.address)?.value ? PENDING : convert(cell, context);
       if (converted === null) {
         return;
       }
@@ -333,11 +382,11 @@ function readRows(
     }
   });
 
-  if (pending.length > 0) {
-    const raw = findRawCells(xml(), new Set(pending.map((p) => p.address)));
-    for (const p of pending) {
-      p.row[p.col] = fromRaw(raw.get(p.address), p.numFmt, context);
-    }
+  const unread = pending.filter((p) => !dates.has(p.address));
+  const raw =
+    unread.length > 0 ? findRawCells(xml(), new Set(unread.map((p) => p.address))) : undefined;
+  for (const p of pending) {
+    p.row[p.col] = fromRaw(dates.get(p.address) ?? raw?.get(p.address), p.numFmt, context);
   }
 }
 
@@ -355,7 +404,7 @@ function readFrame(
   const decoder = new TextDecoder();
   for (const slice of rowSlices(xml, SLICE_SIZE)) {
     for (const cell of sheetCells(decoder.decode(slice.rows), cells)) {
-      const shown = cell.formula
+      const shown = cell.raw
         ? fromRaw(cell.raw, cell.numFmt, context)
         : plainCell(cell.value, cell.numFmt, context);
       if (shown === null) {
@@ -424,7 +473,7 @@ function plainCell(
   }
   if (typeof value === "object" && "richText" in value) {
     const runs = (value as CellRichTextValue).richText ?? [];
-    return withFormat({ value: runs.map((run) => run.text ?? "").join("") }, numFmt);
+    return withFormat({ value: detach(runs.map((run) => run.text ?? "").join("")) }, numFmt);
   }
   if (typeof value === "object" && "error" in value) {
     return withFormat({ value: null, error: String((value as CellErrorValue).error) }, numFmt);
@@ -463,10 +512,11 @@ function fromRaw(
     case "b":
       return withFormat({ value: raw.value === "1" || raw.value === "true" }, numFmt);
     case "d": {
-      const date = new Date(raw.value);
-      return Number.isNaN(date.getTime())
-        ? withFormat({ value: raw.value }, numFmt)
-        : withFormat({ value: serialFromDate(date), date: true }, numFmt);
+      // A date whatever the format, as a serial in a date format is: the type says so.
+      const serial = serialFromIso(raw.value);
+      return serial === undefined
+        ? withFormat({ value: detach(decodeEntities(raw.value)) }, numFmt)
+        : withFormat({ value: serial, date: true }, numFmt);
     }
     default: {
       const number = raw.value.trim() === "" ? NaN : Number(raw.value);

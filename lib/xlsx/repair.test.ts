@@ -100,16 +100,22 @@ describe("repairWorksheet", () => {
     );
   });
 
-  it("turns ISO dates into serials of the workbook's date system", () => {
+  it("leaves ISO dates as written, for readGrids to read", () => {
     const xml =
-      '<sheetData><row r="1"><c r="A1" s="1" t="d"><v>2024-09-01T00:00:00</v></c>' +
-      '<c r="B1" t="d"><f>TODAY()</f><v>2024-09-01T12:00:00Z</v></c></row></sheetData>';
+      '<sheetData><row r="1"><c r="A1" s="1" t="d"><v>2024-09-01T00:00:00</v></c></row></sheetData>';
+
+    expect(repairWorksheet(xml, new Map())).toBe(xml);
+  });
+
+  it("drops phonetic runs from inline strings and puts escaped text in a run", () => {
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Соколова</t><rPh sb="0" eb="1"><t>ソ</t></rPh>' +
+      '<phoneticPr fontId="1"/></is></c><c r="B1" t="inlineStr"><is><t>55%_x000D_</t></is></c></row></sheetData>';
 
     expect(repairWorksheet(xml, new Map())).toBe(
-      '<sheetData><row r="1"><c r="A1" s="1"><v>45536</v></c>' +
-        '<c r="B1"><f>TODAY()</f><v>45536.5</v></c></row></sheetData>',
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Соколова</t></is></c>' +
+        '<c r="B1" t="inlineStr"><is><r><t>55%_x000D_</t></r></is></c></row></sheetData>',
     );
-    expect(repairWorksheet(xml, new Map(), true)).toContain('<c r="A1" s="1"><v>44074</v></c>');
   });
 
   it("numbers rows and cells that have no r reference", () => {

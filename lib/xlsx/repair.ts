@@ -6,8 +6,9 @@
  * number formats are kept, salvaged from the styles part even where it does not parse.
  */
 import { cellAddress, type Range } from "../sheet/grid.js";
+import { inlineStringsForExceljs } from "./inlineStrings.js";
 import { overlaps, parseRange } from "./mergeCells.js";
-import { builtInFormat, DAYS_1904, serialFromDate } from "./numberFormat.js";
+import { builtInFormat } from "./numberFormat.js";
 import type { SheetCellsContext } from "./sheetCells.js";
 import { sharedStringTexts } from "./sheetCells.js";
 import { directoryOf, readRelationships, relationshipsPath } from "./workbookPackage.js";
@@ -94,11 +95,7 @@ export async function rebuildPackage(
   for (const [i, sheet] of pkg.worksheets.entries()) {
     const entry = sheet.entry!;
     const links = await hyperlinkRelationships(archive, entry);
-    let xml = repairWorksheet(
-      normalizePrefixes(decodeXml(await readEntry(archive, entry))),
-      links,
-      pkg.date1904,
-    );
+    let xml = repairWorksheet(normalizePrefixes(decodeXml(await readEntry(archive, entry))), links);
     const frame = options.frames?.[i] ? splitRows(xml, links, encoder) : undefined;
     if (frame) {
       xml = `${frame.before}<sheetData/>${frame.after}`;
@@ -371,15 +368,11 @@ function numberFormats(xml: string | undefined): { numFmts: Map<number, string>;
  * A worksheet exceljs can load on its own: the parts `DROPPED` lists removed, hyperlinks
  * whose relationship is gone removed (exceljs throws on them), overlapping merges reduced to
  * the first (exceljs throws «Cannot merge already merged cells»), rows and cells without an
- * `r` reference numbered (the format allows leaving it out; exceljs then fails), and ISO
- * dates (`t="d"`, as Strict Open XML may store them; exceljs keeps only the year) turned into
- * serials of the workbook's own date system.
+ * `r` reference numbered (the format allows leaving it out; exceljs then fails), and inline
+ * strings as exceljs reads them right (`inlineStringsForExceljs`). ISO dates (`t="d"`) stay:
+ * readGrids reads them from the XML, as exceljs keeps only their year.
  */
-export function repairWorksheet(
-  xml: string,
-  links: ReadonlyMap<string, string>,
-  date1904 = false,
-): string {
+export function repairWorksheet(xml: string, links: ReadonlyMap<string, string>): string {
   let out = xml;
   for (const name of DROPPED) {
     out = out
@@ -406,20 +399,7 @@ export function repairWorksheet(
     out = numberCells(out);
   }
 
-  if (/\st\s*=\s*"d"/.test(out)) {
-    out = out.replace(
-      /(<c\b[^>]*?)\st\s*=\s*"d"([^>]*>\s*(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)?\s*<v>)([^<]*)<\/v>/g,
-      (all: string, start: string, rest: string, iso: string) => {
-        const time = Date.parse(/(z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
-        if (Number.isNaN(time)) {
-          return all;
-        }
-        const serial = serialFromDate(new Date(time)) - (date1904 ? DAYS_1904 : 0);
-        return `${start}${rest}${serial}</v>`;
-      },
-    );
-  }
-  return out;
+  return inlineStringsForExceljs(out);
 }
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;

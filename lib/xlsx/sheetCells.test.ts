@@ -58,6 +58,9 @@ describe("sheetCells: a large sheet reads as exceljs reads a small one", () => {
     "date1904.xlsx",
     "date1904-libreoffice.xlsx",
     "libreoffice-dates.xlsx",
+    "iso-dates.xlsx",
+    "phonetic.xlsx",
+    "escapes.xlsx",
     "sheet-names.xlsx",
     "prefixed.xlsx",
     "strict.xlsx",
@@ -95,7 +98,9 @@ describe("sheetCells", () => {
   };
   const cells = (xml: string) =>
     [...sheetCells(xml, context)].map((cell) =>
-      cell.formula ? [cell.row, cell.col, "f", cell.raw] : [cell.row, cell.col, cell.value],
+      cell.raw
+        ? [cell.row, cell.col, cell.formula ? "f" : "raw", cell.raw]
+        : [cell.row, cell.col, cell.value],
     );
 
   it("reads shared strings with their runs joined, phonetic runs and escapes handled", () => {
@@ -127,5 +132,26 @@ describe("sheetCells", () => {
       hyperlink: "mailto:a@example.ru",
     });
     expect([...sheetCells(xml, context)][1]).toMatchObject({ numFmt: "0%" });
+  });
+
+  it("reads inline strings without their phonetic runs and with their escapes decoded", () => {
+    const xml =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Соколова</t><rPh sb="0" eb="1"><t>ソ</t></rPh>' +
+      '<phoneticPr fontId="1"/></is></c><c r="B1" t="inlineStr"><is><t>55%_x000D_</t></is></c>' +
+      '<c r="C1" t="inlineStr"><is><t>a_x005F_x0001_</t></is></c></row>';
+
+    expect(cells(xml)).toEqual([
+      [0, 0, "Соколова"],
+      [0, 1, "55%\r"],
+      [0, 2, "a_x0001_"],
+    ]);
+  });
+
+  it("gives a date stored as ISO text as the XML has it, and none where it is empty", () => {
+    const xml =
+      '<row r="1"><c r="A1" t="d"><v>2026-10-01</v></c><c r="B1" t="d"><v></v></c>' +
+      '<c r="C1" t="d"/></row>';
+
+    expect(cells(xml)).toEqual([[0, 0, "raw", { type: "d", value: "2026-10-01" }]]);
   });
 });

@@ -20,9 +20,12 @@ export type SheetCell = {
   /** The target of an external hyperlink on the cell. */
   hyperlink?: string;
 } & (
-  | { formula: false; value: string | number | boolean | { error: string } }
-  /** A formula cell: its cached result as the XML has it (see rawCells.ts). */
-  | { formula: true; raw: RawCell }
+  | { formula: false; raw?: undefined; value: string | number | boolean | { error: string } }
+  /**
+   * A value readGrids reads from the XML itself (see rawCells.ts): a formula's cached result,
+   * or a date stored as ISO text (`t="d"`), which exceljs reads as its year.
+   */
+  | { formula: boolean; raw: RawCell }
 );
 
 /** What the cells of a workbook's sheets refer to, read once for the workbook. */
@@ -71,6 +74,15 @@ export function* sheetCells(xml: string, context: SheetCellsContext): Generator<
       }
       const raw: RawCell = { type, value: value === undefined ? undefined : detach(value) };
       yield { row, col, numFmt, ...(hyperlink && { hyperlink }), formula: true, raw };
+      continue;
+    }
+
+    if (type === "d") {
+      const iso = VALUE.exec(body)?.[1];
+      if (iso) {
+        const raw: RawCell = { type, value: detach(iso) };
+        yield { row, col, numFmt, ...(hyperlink && { hyperlink }), formula: false, raw };
+      }
       continue;
     }
 
@@ -132,9 +144,9 @@ function plainValue(
 }
 
 /**
- * An inline string's text: rich runs joined (their escapes decoded, as exceljs's TextXform
- * does), or the plain `<t>` as exceljs's cell parser keeps it (escapes as written); none where
- * it holds no text, as exceljs gives none.
+ * An inline string's text: rich runs joined, or the plain `<t>`, phonetic runs left out and
+ * escapes decoded (as exceljs reads the XML `inlineStringsForExceljs` gives it); none where it
+ * holds no text, as exceljs gives none.
  */
 function inlineText(body: string): string | undefined {
   const is = /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/.exec(body)?.[1] ?? "";
@@ -145,7 +157,7 @@ function inlineText(body: string): string | undefined {
     return detach(unescapeControl(runs.flatMap((run) => texts(run[1]!)).join("")));
   }
   const text = texts(is.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "")).join("");
-  return text === "" ? undefined : detach(text);
+  return text === "" ? undefined : detach(unescapeControl(text));
 }
 
 function isNumberType(type: string | undefined): boolean {
@@ -173,7 +185,11 @@ function asExceljsDate(serial: number, date1904: boolean): number {
 const UNIX_EPOCH = 25_569;
 const MS_PER_DAY = 86_400_000;
 
-/** `_x000D_` and the like: how OOXML escapes characters XML cannot hold. */
+/**
+ * `_x000D_` and the like: how OOXML escapes characters XML cannot hold (ST_Xstring), and
+ * `_x005F_` an underscore that would otherwise start one. Upper-case digits only, as Excel
+ * writes them and exceljs's TextXform decodes them.
+ */
 function unescapeControl(text: string): string {
   return text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),

@@ -2,6 +2,7 @@
  * The package exceljs loads for a workbook it can take as it is: only the parts a grid is made
  * from, each inflated once, here, and stored uncompressed.
  */
+import { inlineStringsForExceljs } from "./inlineStrings.js";
 import { hyperlinkRelationships, relationshipsXml } from "./repair.js";
 import { relationshipsPath, type WorkbookPackage } from "./workbookPackage.js";
 import { decodeXml } from "./xml.js";
@@ -22,6 +23,8 @@ export interface SlimPackage {
  * size the archive declares for it. A worksheet loses its empty cells (a style and no value,
  * `<c r="B4" s="3"/>`: two cells in three of a card, for the borders of its tables), which
  * exceljs would otherwise make an object of each; an empty cell holding a hyperlink stays.
+ * Its inline strings lose their phonetic runs, and escapes go where exceljs decodes them
+ * (`inlineStringsForExceljs`).
  *
  * A worksheet's other relationships (comments, drawings, tables) are left out with the parts
  * they point to; `readGrids` tells exceljs to skip the elements that would look them up.
@@ -47,7 +50,9 @@ export async function slimPackage(pkg: WorkbookPackage): Promise<SlimPackage> {
   const sheetXml: string[] = [];
   for (const sheet of pkg.worksheets) {
     const entry = sheet.entry!;
-    const xml = withoutEmptyCells(decodeXml(await readEntry(archive, entry)));
+    const xml = inlineStringsForExceljs(
+      withoutEmptyCells(decodeXml(await readEntry(archive, entry))),
+    );
     sheetXml.push(xml);
     files.push({ name: entry.name, data: encoder.encode(xml) });
 

@@ -17,6 +17,12 @@ export interface SheetPart {
   kind: "worksheet" | "chartsheet" | "other";
   /** The zip entry holding the sheet, where there is one. */
   entry: ZipEntry | undefined;
+  /**
+   * Why a sheet the workbook lists has no part, in a broken file: its `r:id` names no
+   * relationship, its relationship's target climbs out of the package (`../../etc/passwd`), or
+   * no part is there. Unset for a sheet whose part is found, and for kinds iom-kit never reads.
+   */
+  missing?: "relationship" | "outside" | "part";
 }
 
 export interface WorkbookPackage {
@@ -80,14 +86,19 @@ export async function readWorkbookPackage(
       const rel = rels.get(tag.attributes.get(`${relPrefix}:id`) ?? "");
       const state = tag.attributes.get("state");
       targetsAsExceljsReads &&= !rel || rel.exceljsPath === rel.path;
-      sheets.push({
+      const sheet: SheetPart = {
         // A summary keeps sheet names, and with them the part they were cut from.
         name: detach(tag.attributes.get("name") ?? ""),
         sheetId: Number(tag.attributes.get("sheetId")),
         state: state === "hidden" || state === "veryHidden" ? state : "visible",
         kind: sheetKind(rel?.type),
-        entry: rel ? parts.get(rel.path.toLowerCase()) : undefined,
-      });
+        entry: rel && !rel.outside ? parts.get(rel.path.toLowerCase()) : undefined,
+      };
+      const missing = missingPart(rel, sheet);
+      if (missing) {
+        sheet.missing = missing;
+      }
+      sheets.push(sheet);
     }
   }
   const worksheets = sheets.filter((sheet) => sheet.kind === "worksheet" && sheet.entry);
@@ -99,8 +110,8 @@ export async function readWorkbookPackage(
   const canonical =
     workbookEntry.name === "xl/workbook.xml" &&
     root.prefix === undefined &&
-    // Strict Open XML (ISO 29500 Strict) may store dates as ISO text (t="d"), which exceljs
-    // reads as the year alone; the rebuilt package turns them into serials.
+    // Strict Open XML (ISO 29500 Strict) names its relationship types under other URIs,
+    // which exceljs does not know; the rebuilt package uses the transitional ones.
     namespaces(workbookXml).get("") === TRANSITIONAL_MAIN &&
     relsEntry?.name === "xl/_rels/workbook.xml.rels" &&
     rootTag(relsXml)?.prefix === undefined &&
@@ -139,6 +150,8 @@ export interface Relationship {
   path: string;
   /** The part name exceljs makes of a workbook relationship's target. */
   exceljsPath: string;
+  /** The target climbs above the package's root (`../../etc/passwd`): it names no part. */
+  outside: boolean;
 }
 
 /** A relationships part's entries by id. */
@@ -149,10 +162,12 @@ export function readRelationships(xml: string, base: string): Map<string, Relati
       continue;
     }
     const target = tag.attributes.get("Target") ?? "";
+    const { path, outside } = resolvePath(base, target);
     rels.set(tag.attributes.get("Id") ?? "", {
       type: tag.attributes.get("Type") ?? "",
       target,
-      path: resolvePath(base, target),
+      path,
+      outside,
       // How exceljs 4.4 joins a workbook relationship's target (xlsx/xform/book/workbook-xform.js).
       exceljsPath: `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`,
     });
@@ -190,7 +205,7 @@ async function findWorkbookPath(
   return parts.has("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
 }
 
-function resolvePath(base: string, target: string): string {
+function resolvePath(base: string, target: string): { path: string; outside: boolean } {
   let decoded = target.trim();
   try {
     decoded = decodeURIComponent(decoded);
@@ -199,14 +214,33 @@ function resolvePath(base: string, target: string): string {
   }
   const segments = (decoded.startsWith("/") ? decoded.slice(1) : base + decoded).split("/");
   const resolved: string[] = [];
+  let outside = false;
   for (const segment of segments) {
     if (segment === "..") {
+      outside ||= resolved.length === 0;
       resolved.pop();
     } else if (segment !== "." && segment !== "") {
       resolved.push(segment);
     }
   }
-  return resolved.join("/");
+  return { path: resolved.join("/"), outside };
+}
+
+/**
+ * Why a listed sheet has no part (see `SheetPart.missing`). A sheet whose relationship is
+ * there and is of a kind iom-kit does not read (a macro or dialog sheet) is none of its concern.
+ */
+function missingPart(
+  rel: Relationship | undefined,
+  sheet: SheetPart,
+): SheetPart["missing"] | undefined {
+  if (!rel) {
+    return "relationship";
+  }
+  if (sheet.kind === "other" || sheet.entry) {
+    return undefined;
+  }
+  return rel.outside ? "outside" : "part";
 }
 
 function sheetKind(type: string | undefined): SheetPart["kind"] {
