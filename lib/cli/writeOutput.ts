@@ -20,7 +20,7 @@ export async function checkOutput(
     const why =
       extension === ".xlsm"
         ? " (книга, которую записывает iom, не может хранить макросы)"
-        : "; её откроют Excel, LibreOffice, МойОфис и Р7";
+        : "; такую книгу откроют Excel, LibreOffice, МойОфис и Р7";
     throw new UsageError(`-o: «${path}» — укажите файл .xlsx${why}`);
   }
   if (!(await isFolder(dirname(resolve(path))))) {

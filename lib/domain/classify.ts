@@ -104,9 +104,13 @@ export function classifyDeficit(
       problem: `«${input.trim()}»: баллы без максимума не переводятся в процент; запишите «N из M баллов» или процент`,
     };
   }
+  // A word alone («Оптимальный») is most likely another region's scale: say how to teach it.
+  const scaleHint = /^[\p{L}][\p{L} -]{2,38}$/u.test(input.trim())
+    ? "; если это слово шкалы вашего региона, район может указать его уровень в настройках (scaleWords)"
+    : "";
   return {
     level: null,
-    problem: `«${input.trim()}» не удаётся прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»`,
+    problem: `«${input.trim()}» не удаётся прочитать как результат: укажите процент выполнения заданий или знак «+»/«−»${scaleHint}`,
   };
 }
 

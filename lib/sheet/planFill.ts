@@ -27,6 +27,17 @@ import type { SheetCard } from "./readCard.js";
 import type { Table } from "./tables.js";
 
 /** What fill writes: the one move of a typed value, and the cells it derives. */
+/**
+ * The cells a fill changed as a person counts them, and as `iom fill` reports them: a result
+ * moved to its column is two writes (the cell it left emptied, the one it went to) and one
+ * change.
+ *
+ * @example changedCells([{ kind: "level-column", new: null }, { kind: "level-column", new: "75%" }]) // 1
+ */
+export function changedCells(writes: readonly Pick<CellWrite, "kind" | "new">[]): number {
+  return writes.filter((write) => !(write.kind === "level-column" && write.new === null)).length;
+}
+
 /** The reason recorded for a heading fill wrote over a column it added. */
 export const ADDED_HEADING = "Заголовок столбца, добавленного iom fill";
 

@@ -133,12 +133,29 @@ function cardFindings(
   );
   const broken = new Set(read.problems.map((problem) => problem.cell));
   for (const item of validateCard(read.card, options)) {
-    const located = placeFinding(item, file, sheet, locateField(item.field, read.sources));
+    // A section the sheet lacks altogether («Нет заключительного мероприятия») has no cell of
+    // its own: the finding stands at the card's first cell, so that it still has a place.
+    const cell =
+      locateField(item.field, read.sources) ??
+      (item.field === null || item.field === "entry" ? null : firstCell(read.sources));
+    const located = placeFinding(item, file, sheet, cell);
     if (located.cell === null || !broken.has(located.cell)) {
       own.push(located);
     }
   }
   return sortFindings(own);
+}
+
+/** The top-left cell any value of the card was read from. */
+function firstCell(sources: SourceMap): string | null {
+  let first: { cell: string; row: number; col: number } | null = null;
+  for (const cell of sources.values()) {
+    const { row, col } = parseAddress(cell);
+    if (first === null || row < first.row || (row === first.row && col < first.col)) {
+      first = { cell, row, col };
+    }
+  }
+  return first?.cell ?? null;
 }
 
 /** A card with no name, no result and no activity: a blank form. */

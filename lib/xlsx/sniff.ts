@@ -121,7 +121,7 @@ function sniffOle(bytes: Uint8Array): Verdict {
   if (names.has("WordDocument")) {
     return { reason: "not-workbook", detail: "документ Word 97–2003" };
   }
-  return { reason: "not-workbook", detail: "файл OLE (не таблица)" };
+  return { reason: "not-workbook", detail: "другой документ старого формата Microsoft Office" };
 }
 
 /**

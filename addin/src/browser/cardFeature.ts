@@ -23,7 +23,8 @@ export function browserCardFeature(save: (name: string, bytes: Uint8Array) => vo
       }
       options.onProgress?.(target.files.length, target.files.length);
       return {
-        cards: files.reduce((sum, file) => sum + file.cards, 0),
+        // The cards of the copies written: a file with nothing to fill is listed on its own.
+        cards: files.reduce((sum, file) => sum + (file.saved === null ? 0 : file.cards), 0),
         cells: files.reduce((sum, file) => sum + file.cells, 0),
         files,
       };
@@ -49,9 +50,10 @@ async function fillFile(
   options: WorkOptions,
   save: (name: string, bytes: Uint8Array) => void,
 ): Promise<FileFilled> {
-  const [{ fillWorkbook }, { UnreadableWorkbookError }] = await Promise.all([
+  const [{ fillWorkbook }, { UnreadableWorkbookError }, { changedCells }] = await Promise.all([
     import(/* webpackChunkName: "xlsx-write" */ "../../../lib/xlsx/fillWorkbook.js"),
     import(/* webpackChunkName: "xlsx" */ "../../../lib/xlsx/unreadableWorkbookError.js"),
+    import(/* webpackChunkName: "xlsx-write" */ "../../../lib/sheet/planFill.js"),
   ]);
   const unfilled = { name: file.name, cards: 0, cells: 0, saved: null };
 
@@ -74,7 +76,12 @@ async function fillFile(
     return { ...unfilled, problem };
   }
 
-  const result = { ...unfilled, cards: outcome.cards, cells: outcome.writes.length, problem: null };
+  const result = {
+    ...unfilled,
+    cards: outcome.cards,
+    cells: changedCells(outcome.writes),
+    problem: null,
+  };
   if (result.cells === 0) {
     return result;
   }

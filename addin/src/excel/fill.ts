@@ -15,7 +15,7 @@ import {
 import type { Grid, Range } from "../../../lib/sheet/grid.js";
 import { parseAddress } from "../../../lib/sheet/grid.js";
 import type { CellWrite } from "../../../lib/sheet/planFill.js";
-import { planFill, takesDerivedFont } from "../../../lib/sheet/planFill.js";
+import { changedCells, planFill, takesDerivedFont } from "../../../lib/sheet/planFill.js";
 import { readCardSheet } from "../../../lib/sheet/readCard.js";
 import { RECORD_SHEET } from "../../../lib/sheet/readCards.js";
 import type { Capabilities } from "./capabilities.js";
@@ -100,7 +100,7 @@ export async function fillSheets(
   );
   await context.sync();
 
-  return { cards: planned.length, cells: applied.length, skipped };
+  return { cards: planned.length, cells: changedCells(applied), skipped };
 }
 
 /**

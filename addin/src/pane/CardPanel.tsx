@@ -131,7 +131,8 @@ export function CardPanel(
             }}
           />
           <Caption1>
-            {FILL_TEXT} Заполненные копии скачиваются рядом с исходными файлами, а те не меняются.
+            {FILL_TEXT} Заполненные копии скачиваются в папку загрузок браузера, а исходные файлы не
+            меняются.
           </Caption1>
           {props.files.length > 0 && (
             <Caption1 className={styles.files}>{openedText(props.files)}</Caption1>

@@ -61,7 +61,7 @@ export function SettingsPanel(props: {
       </Field>
       <Field
         label="Настройки района"
-        hint="Пороги уровней профдефицита, дополнительные компетенции и слова шкал других регионов — текстом в формате JSON, тем же файлом, что и для iom --config. Пусто — как в положении."
+        hint="Пороги уровней профдефицита, дополнительные компетенции, слова шкал других регионов и сроки ИОМ — текстом в формате JSON, тем же файлом, что и для iom --config. Пусто — как в положении."
         validationState={read.problems ? "error" : "none"}
         validationMessage={read.problems ? read.problems.join("; ") : undefined}
       >
