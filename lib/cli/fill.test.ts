@@ -102,6 +102,20 @@ describe("iom fill", () => {
     expect(await readdir(dir)).not.toContain("out.xlsx");
   });
 
+  it("writes no copy of a workbook with no card, and says why", async () => {
+    const plan = join(dir, "План ШМО.xlsx");
+    await copyFile(join(SAMPLES, "Озёрная ООШ", "План ШМО.xlsx"), plan);
+    const out = join(dir, "out.xlsx");
+
+    const { status, stdout } = await iom("fill", plan, "-o", out);
+
+    expect(status).toBe(0);
+    expect(stdout).toEqual([
+      `${plan}  предупреждение  В файле «${plan}» не найдена карта ИОМ: заполнять нечего, «${out}» не записан`,
+    ]);
+    expect(await readdir(dir)).not.toContain("out.xlsx");
+  });
+
   it("says a folder is no workbook, rather than that it is missing", async () => {
     const { status, stdout } = await iom("fill", dir, "-o", join(dir, "out.xlsx"));
 

@@ -93,6 +93,13 @@ export async function fillCommand(
     );
   }
 
+  if (outcome.kind === "filled" && outcome.cards === 0) {
+    // A copy with nothing filled would look like a filled card: better none, and why.
+    out.result(
+      `${input}  предупреждение  В файле «${input}» не найдена карта ИОМ: заполнять нечего, «${options.output}» не записан`,
+    );
+    return 0;
+  }
   await writeOutput(options.output, outcome.bytes);
   if (outcome.kind === "undone") {
     reportUndo(options.output, outcome, out);

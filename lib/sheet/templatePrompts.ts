@@ -160,7 +160,9 @@ export function levelBands(thresholds: Thresholds): Record<"low" | "medium" | "h
     high: {
       // The regulation's card says «менее 60»; iom-kit counts 60 itself as high (DESIGN.md).
       range: regulation ? "менее 60 %" : `не более ${percent(medium)} %`,
-      sentence: `${percent(medium)} % и ниже.`,
+      sentence: regulation
+        ? "Менее 60 %, как в положении; ровно 60 % — тоже высокий уровень."
+        : `${percent(medium)} % и ниже.`,
     },
   };
 }
