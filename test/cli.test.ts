@@ -112,6 +112,22 @@ describe("iom validate", () => {
     expect(codes).toEqual(["plan.result-missing", "date.outside-route"]);
   });
 
+  it("names each wrong field of --config in the words of the settings, every one at once", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "iom-"));
+    const config = join(folder, "район.json");
+    await writeFile(
+      config,
+      JSON.stringify({ competencies: [{ id: "Коммуникативная" }], route: { maxMonths: "x" } }),
+    );
+
+    const { status, stderr } = await iom("validate", samples, "--config", config);
+
+    expect(status).toBe(64);
+    expect(stderr).toEqual([
+      `iom: --config: «${config}»: Компетенции → №1 → код: строчные латинские буквы, цифры и дефис, например «communicative»; Сроки ИОМ → не длиннее (месяцев): нужно число`,
+    ]);
+  });
+
   it("names the line and column of a --config that is no JSON, in Russian", async () => {
     const folder = await mkdtemp(join(tmpdir(), "iom-"));
     const config = join(folder, "район.json");

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 
 import type { Config } from "../domain/config.js";
-import { ConfigError, defaultConfig, parseConfig } from "../domain/config.js";
+import { ConfigError, defaultConfig, parseConfig, problemInRussian } from "../domain/config.js";
 import { parseDay } from "../domain/dates.js";
 
 /** The file `iom template` writes when `-o` is not given. */
@@ -60,7 +60,9 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
     return parseConfig(json);
   } catch (error) {
     if (error instanceof ConfigError) {
-      throw new UsageError(`--config: «${path}»: ${error.problems.join("; ")}`);
+      throw new UsageError(
+        `--config: «${path}»: ${error.problems.map(problemInRussian).join("; ")}`,
+      );
     }
     throw error;
   }

@@ -94,6 +94,44 @@ export function parseConfig(input: unknown): Config {
   return parsed.data;
 }
 
+/**
+ * A problem's field path in the words of the settings' own description: `thresholds.low:
+ * …` reads «Пороги уровней → низкий: …», `competencies.0.id` «Компетенции → №1 → код», for a
+ * methodist who never saw the JSON's keys in English. A problem of the whole text has no path.
+ *
+ * @example problemInRussian("thresholds.low: нужно число") // "Пороги уровней → низкий: нужно число"
+ */
+export function problemInRussian(problem: string): string {
+  const colon = problem.indexOf(": ");
+  const path = colon < 0 ? "" : problem.slice(0, colon);
+  if (!/^[A-Za-z]+(?:\.[^.\s]+)*$/.test(path) || !(path.split(".")[0]! in FIELD_NAMES)) {
+    return capitalize(problem);
+  }
+  const words = path
+    .split(".")
+    .map((part) => (/^\d+$/.test(part) ? `№${Number(part) + 1}` : (FIELD_NAMES[part] ?? part)))
+    .join(" → ");
+  return `${words}: ${problem.slice(colon + 2)}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  thresholds: "Пороги уровней",
+  low: "низкий",
+  medium: "средний",
+  competencies: "Компетенции",
+  id: "код",
+  name: "название",
+  aliases: "другие названия",
+  scaleWords: "Слова шкал",
+  route: "Сроки ИОМ",
+  minMonths: "не короче (месяцев)",
+  maxMonths: "не длиннее (месяцев)",
+};
+
 /** A configuration that cannot be used; `problems` lists each wrong field. */
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -1,5 +1,10 @@
 import type { Config } from "../../../lib/domain/config.js";
-import { ConfigError, defaultConfig, parseConfig } from "../../../lib/domain/config.js";
+import {
+  ConfigError,
+  defaultConfig,
+  parseConfig,
+  problemInRussian,
+} from "../../../lib/domain/config.js";
 
 /** What the pane keeps between sessions: the district's configuration as the user wrote it. */
 export interface StoredSettings {
@@ -59,47 +64,11 @@ export function readConfigText(
     return { config: parseConfig(json), problems: null };
   } catch (error) {
     if (error instanceof ConfigError) {
-      return { config: null, problems: error.problems.map(inRussian) };
+      return { config: null, problems: error.problems.map(problemInRussian) };
     }
     throw error;
   }
 }
-
-/**
- * A problem's field path in the words of the settings' own description: `thresholds.low:
- * …` reads «Пороги уровней → низкий: …», `competencies.0.id` «Компетенции → №1 → код», for a
- * methodist who never saw the JSON's keys in English. A problem of the whole text has no path.
- */
-function inRussian(problem: string): string {
-  const colon = problem.indexOf(": ");
-  const path = colon < 0 ? "" : problem.slice(0, colon);
-  if (!/^[A-Za-z]+(?:\.[^.\s]+)*$/.test(path) || !(path.split(".")[0]! in FIELD_NAMES)) {
-    return capitalize(problem);
-  }
-  const words = path
-    .split(".")
-    .map((part) => (/^\d+$/.test(part) ? `№${Number(part) + 1}` : (FIELD_NAMES[part] ?? part)))
-    .join(" → ");
-  return `${words}: ${problem.slice(colon + 2)}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const FIELD_NAMES: Record<string, string> = {
-  thresholds: "Пороги уровней",
-  low: "низкий",
-  medium: "средний",
-  competencies: "Компетенции",
-  id: "код",
-  name: "название",
-  aliases: "другие названия",
-  scaleWords: "Слова шкал",
-  route: "Сроки ИОМ",
-  minMonths: "не короче (месяцев)",
-  maxMonths: "не длиннее (месяцев)",
-};
 
 /**
  * What a configuration sets, in a methodist's words, a line a part: the bands of the levels,
