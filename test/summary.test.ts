@@ -72,6 +72,19 @@ describe("iom summary and the files it reads", () => {
     expect(json(stdout).cards).toBe(1);
   });
 
+  it("tells iom validate's user that a summary workbook is no card", async () => {
+    const summary = join(dir, "сводка.xlsx");
+    await iom("summary", join(SAMPLES, "Озёрная ООШ"), "-o", summary, "--today", AS_OF);
+
+    const { status, stdout, stderr } = await run("validate", summary, "--today", AS_OF);
+
+    expect(status).toBe(0);
+    expect(stderr).toContain(
+      `Файл «${summary}» — сводка iom-kit, а не карта: не проверяется (сводки объединяет iom summary)`,
+    );
+    expect(stdout).toEqual(["1 файл, 0 карт, 0 ошибок, 0 предупреждений"]);
+  });
+
   it("counts a summary named twice, or with the cards it was made of, once", async () => {
     const school = join(dir, "Берёзовская СОШ");
     await cp(join(SAMPLES, "Берёзовская СОШ"), school, { recursive: true });

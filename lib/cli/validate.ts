@@ -75,6 +75,11 @@ async function readInput(
     // libuv's threads and back left this thread waiting 0.3 s over a district's 306 files.
     const bytes = readFileSync(input.path);
     const read = await readWorkbook(bytes, { ...options, file: input.path });
+    if (read.summary) {
+      out.problem(
+        `Файл «${input.path}» — сводка iom-kit, а не карта: не проверяется (сводки объединяет iom summary)`,
+      );
+    }
     return { cards: read.records.length, findings: read.findings };
   } catch (error) {
     // Anything else that stops one file must not stop the batch (DESIGN.md: exit 2, the

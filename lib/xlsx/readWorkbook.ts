@@ -9,14 +9,15 @@ import { isSummaryWorkbook } from "./summaryData.js";
  * Reads a workbook's bytes into its cards and every finding located at its cell: the one
  * function the CLI and the pane in a browser use. A file that cannot be read is not an
  * exception but the finding `file.unreadable`, with a Russian message naming the file and
- * what to do, so that a batch goes on with the other files.
+ * what to do, so that a batch goes on with the other files. A district summary workbook has
+ * no card and no finding, and says so in `summary`.
  *
  * @example const { records, findings } = await readWorkbook(bytes, { file: "иванова.xlsx" });
  */
 export async function readWorkbook(
   bytes: Uint8Array | ArrayBuffer,
   options: ReadCardsOptions,
-): Promise<WorkbookCards> {
+): Promise<WorkbookCards & { summary?: true }> {
   let grids;
   try {
     grids = await readGrids(bytes, { fileName: options.file });
@@ -31,7 +32,7 @@ export async function readWorkbook(
   }
   // A district summary holds no card, and is no file that lacks one: `iom summary` reads it.
   if (isSummaryWorkbook(grids)) {
-    return { records: [], findings: [] };
+    return { records: [], findings: [], summary: true };
   }
   return readCards(grids, options);
 }
