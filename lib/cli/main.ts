@@ -32,6 +32,8 @@ export async function main(
     .configureOutput({
       writeOut: (text) => out.result(inRussian(text).trimEnd()),
       writeErr: (text) => out.problem(inRussian(text).trimEnd()),
+      // «iom: …» as every other message of the command says what went wrong.
+      outputError: (text) => out.problem(`iom: ${inRussian(text).trimEnd()}`),
     })
     .version(version(), "-V, --version", "версия iom-kit")
     .helpCommand("help [команда]", "справка по команде")

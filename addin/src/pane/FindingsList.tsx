@@ -99,8 +99,10 @@ export function FindingsList(props: {
                       appearance="tint"
                       color={finding.severity === "error" ? "danger" : "warning"}
                       size="small"
+                      title={finding.severity === "error" ? "ошибка" : "предупреждение"}
                     >
-                      {finding.severity === "error" ? "ошибка" : "внимание"}
+                      {/* The word of the CLI and the pane's counts, cut to fit the column. */}
+                      {finding.severity === "error" ? "ошибка" : "предупр."}
                     </Badge>
                     {finding.cell !== null &&
                       (props.onSelect ? (
