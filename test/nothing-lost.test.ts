@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,9 +49,12 @@ describe("iom leaves its inputs as they were", () => {
     for (const [i, file] of sampleFiles().entries()) {
       const filled = join(outputs, `${i}.xlsx`);
       statuses.push((await iom("fill", join(inputs, file), "-o", filled, "--today", AS_OF)).status);
-      statuses.push(
-        (await iom("fill", filled, "-o", join(outputs, `${i}-undone.xlsx`), "--undo")).status,
-      );
+      // A workbook with no card gets no copy, so nothing to undo.
+      if (existsSync(filled)) {
+        statuses.push(
+          (await iom("fill", filled, "-o", join(outputs, `${i}-undone.xlsx`), "--undo")).status,
+        );
+      }
     }
     vi.stubEnv("IOM_ANON_KEY", "ключ района: длинный и никому не известный");
     for (const extra of [[], ["--anonymize"]]) {

@@ -124,6 +124,24 @@ describe("iom summary and the files it reads", () => {
     expect(withCards.status).toBe(2);
     expect(withCards.stderr.join("\n")).toContain(refused);
     expect(json(withCards.stdout).cards).toBe(cards);
+
+    // The same cards by another path (made elsewhere, or through a link): still the same.
+    const link = join(dir, "ссылка");
+    await symlink(school, link);
+    const elsewhere = join(dir, "сводка по ссылке.xlsx");
+    await iom("summary", link, "-o", elsewhere, "--today", AS_OF);
+    const byLink = await iom(
+      "summary",
+      school,
+      elsewhere,
+      "-o",
+      join(dir, "по ссылке.xlsx"),
+      "--today",
+      AS_OF,
+      "--json",
+    );
+    expect(byLink.status).toBe(2);
+    expect(json(byLink.stdout).cards).toBe(cards);
   });
 });
 

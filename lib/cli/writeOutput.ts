@@ -23,7 +23,13 @@ export async function checkOutput(
         : "; такую книгу откроют Excel, LibreOffice, МойОфис и Р7";
     throw new UsageError(`-o: «${path}» — укажите файл .xlsx${why}`);
   }
-  if (!(await isFolder(dirname(resolve(path))))) {
+  const folder = await folderState(dirname(resolve(path)));
+  if (folder === "closed") {
+    throw new UsageError(
+      `-o: в папку «${dirname(path)}» нет доступа: укажите другое место для файла`,
+    );
+  }
+  if (folder === "missing") {
     throw new UsageError(
       `-o: папки «${dirname(path)}» нет: создайте её или укажите другое место для файла`,
     );
@@ -58,7 +64,8 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
     await writeFile(temporary, bytes, { flag: "wx" });
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // In a folder the user may not even look into, removing fails too: nothing was written.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new OutputError(`не удалось записать «${path}»: ${whyNotWritten(error)}`, {
       cause: error,
     });
@@ -85,6 +92,16 @@ function whyNotWritten(error: unknown): string {
       return "такой папки нет; укажите другое место";
     default:
       return `система отказала в записи (${code ?? (error as Error).message})`;
+  }
+}
+
+/** A folder that is there, one the user may not look into, or none. */
+async function folderState(path: string): Promise<"folder" | "closed" | "missing"> {
+  try {
+    return (await stat(path)).isDirectory() ? "folder" : "missing";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" ? "closed" : "missing";
   }
 }
 

@@ -51,21 +51,50 @@ function maskPhones(text: string): string {
   // One pattern after another: one alternation of them all is many times slower in V8.
   let masked = text;
   for (const [pattern, mask] of PHONES) {
-    masked = masked.replace(pattern, mask);
+    masked =
+      typeof mask === "string" ? masked.replace(pattern, mask) : masked.replace(pattern, mask);
   }
   return masked;
 }
 
-const PHONES: readonly [RegExp, string][] = [
+/** A dash as typed or autocorrected: hyphen, non-breaking hyphen, en and em dashes. */
+const D = "\\-\u2010\u2011\u2012\u2013\u2014";
+
+const PHONES: readonly [RegExp, string | ((found: string) => string)][] = [
   // +7 or 8 and ten digits: 89135554433, +7 913 123-45-67, 8 (38843) 2-11-22.
-  [/(?<![\p{N}+])(?:\+\s?7|8)[\s(-]*(?:\d[\s()-]*){9}\d(?!\p{N})/gu, PHONE_MASK],
-  // A mobile's ten digits alone: 913 123-45-67, (913)1234567.
-  [/(?<![\p{N}+])\(?9\d{2}\)?[\s-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\p{N})/gu, PHONE_MASK],
-  // A local number after a word that says so: тел. 2-11-22, тел.: (38843) 21122, моб. 21122.
   [
-    /(?<!\p{L})((?:тел(?:ефон)?|моб(?:ильный)?|сот(?:овый)?)\.?:?\s*)(?:\(\d{3,5}\)\s*)?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\p{N}|-\d)/giu,
+    new RegExp(`(?<![\\p{N}+])(?:\\+\\s?7|8)[\\s(${D}]*(?:\\d[\\s()${D}]*){9}\\d(?!\\p{N})`, "gu"),
+    PHONE_MASK,
+  ],
+  // A mobile's ten digits alone: 913 123-45-67, (913)1234567.
+  [
+    new RegExp(
+      `(?<![\\p{N}+])\\(?9\\d{2}\\)?[\\s${D}]*\\d{3}[\\s${D}]*\\d{2}[\\s${D}]*\\d{2}(?!\\p{N})`,
+      "gu",
+    ),
+    PHONE_MASK,
+  ],
+  // A local number after a word that says so: тел. 2-11-22, т. 2–11–22, моб. 21122.
+  [
+    new RegExp(
+      `(?<!\\p{L})((?:тел(?:ефон)?|моб(?:ильный)?|сот(?:овый)?|т(?=\\.))\\.?:?\\s*)(?:\\(\\d{3,5}\\)\\s*)?\\d{1,3}[\\s${D}]?\\d{2}[\\s${D}]?\\d{2}(?!\\p{N}|[${D}]\\d)`,
+      "giu",
+    ),
     `$1${PHONE_MASK}`,
   ],
-  // A city number with dashes, alone: 22-45-67, 245-67-89 (a date is 2026-11-16 or 16.11).
-  [/(?<![\p{N}.,-])\d{2,3}-\d{2}-\d{2}(?!\p{N}|-\d)/gu, PHONE_MASK],
+  // A city number with dashes, alone: 22-45-67, 245-67-89. Not a date (01-09-25, 2026-11-16,
+  // 16.11) nor a number of a document (№ 123-45-67).
+  [
+    new RegExp(
+      `(?<![\\p{N}.,${D}]|№\\s*)\\d{2,3}[${D}]\\d{2}[${D}]\\d{2}(?!\\p{N}|[${D}]\\d)`,
+      "gu",
+    ),
+    (found) => (looksLikeDate(found) ? found : PHONE_MASK),
+  ],
 ];
+
+/** «01-09-25»: a day, a month and a year, more likely than a phone. */
+function looksLikeDate(text: string): boolean {
+  const [day, month] = text.split(/\D/).map(Number);
+  return text.length === 8 && day! >= 1 && day! <= 31 && month! >= 1 && month! <= 12;
+}

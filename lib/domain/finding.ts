@@ -25,11 +25,6 @@ export const RULES = {
     example:
       "a formula saved without its computed value (written by a program that does not compute)",
   },
-  "cell.repeated-field": {
-    severity: "error",
-    example:
-      "«ФИО педагога» filled in again further down the general information with another name",
-  },
   "general.required": {
     severity: "error",
     section: "Appendix 1, §2.1",

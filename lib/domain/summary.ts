@@ -243,7 +243,7 @@ export function addSummary(summary: SummaryAccumulator, part: Summary): SummaryA
 }
 
 /**
- * The cards of `part` that `summary` holds already, by file and sheet: a summary workbook
+ * The cards of `part` that `summary` holds already, by file, sheet and teacher: a summary workbook
  * named twice (two copies of one), or one made of cards that were read too. Adding such a part
  * would count those cards twice; `repeatedCardsMessage` says so to the user.
  *
@@ -349,9 +349,14 @@ function refOf(record: TeacherRecord): CardRef {
   return { file: record.file, sheet: record.sheet, cell: record.nameCell, end: record.end };
 }
 
-/** A card by the file and sheet it was read from. */
+/**
+ * A card by the name of the file and the sheet it was read from, and whose it is: a summary
+ * records the file's path as it was given where it was made («samples/…», «./…», a full path),
+ * so the same card summarised from another folder must still be known.
+ */
 function cardKey(teacher: TeacherRecord): string {
-  return `${teacher.file}\u0000${teacher.sheet}`;
+  const name = teacher.file.split(/[\\/]/).pop() ?? teacher.file;
+  return `${name}\u0000${teacher.sheet}\u0000${teacher.name ?? ""}`;
 }
 
 function checkMergeable(

@@ -259,10 +259,10 @@ const CASES: Record<DomainCode, Case> = {
     trigger: "«Методическая» with a result in a second row",
     edit: (c) => c.entry.push(row("Методическая", { high: "40%" })),
     field: "entry.4.competency",
-    near: "a second row of «Предметная» for another subject",
+    near: "a second row of «Предметная», for another subject said in another column",
     nearEdit: (c) => {
-      c.entry[0] = row("Предметная компетенция (математика)", { low: "90%" });
-      c.entry.push(row("Предметная компетенция (физика)", { low: "85%" }));
+      c.entry[0] = row("Предметная компетенция", { low: "90%" });
+      c.entry.push(row("Предметная компетенция", { low: "85%" }));
     },
   },
   "competency.not-served": {

@@ -8,15 +8,8 @@ import type {
   Raw,
   ResultCell,
 } from "../domain/card.js";
-import {
-  FinalEventSchema,
-  FinalSectionSchema,
-  GENERAL_FIELD_NAMES,
-  GeneralInfoSchema,
-} from "../domain/card.js";
-import { formatRussianDay, serialToDate } from "../domain/dates.js";
+import { FinalEventSchema, FinalSectionSchema, GeneralInfoSchema } from "../domain/card.js";
 import { readRouteLevel } from "../domain/levels.js";
-import { squash } from "../domain/text.js";
 import { readDiagnosticForms } from "../domain/vocabulary.js";
 import { isPercentFormat, rawOf, textAt } from "./cells.js";
 import type { Grid, GridCell } from "./grid.js";
@@ -67,7 +60,7 @@ export interface CardTables {
 }
 
 export interface CellProblem {
-  code: "cell.formula-error" | "cell.formula-no-result" | "cell.repeated-field";
+  code: "cell.formula-error" | "cell.formula-no-result";
   cell: string;
   message: string;
 }
@@ -97,15 +90,17 @@ export function readCardSheets(grid: Grid): SheetCard[] {
     return { reader, layout: reader.layout() };
   });
 
-  // Two «ФИО» labels make two cards only where each part is a card by itself: a second «ФИО»
-  // inside one card's general information is a field filled twice (cell.repeated-field), and
-  // the card must not be cut in two there, its first half passed over.
-  if (parts.length > 1 && !parts.every((part) => isCard(part.layout))) {
+  // A second «ФИО» inside one card's general information must not cut the card in two there,
+  // its first half (no card by itself) passed over: the sheet is then one card, the first
+  // value read. Signature lines «ФИО педагога» below a card, or below each of two cards,
+  // leave the cards as they are.
+  const cards = parts.filter((part) => isCard(part.layout));
+  if (cards.length === 1 && !isCard(parts[0]!.layout)) {
     const reader = new SheetReader(grid);
     const layout = reader.layout();
     return isCard(layout) ? [reader.read(layout)] : [];
   }
-  return parts.filter((part) => isCard(part.layout)).map((part) => part.reader.read(part.layout));
+  return cards.map((part) => part.reader.read(part.layout));
 }
 
 interface Heading {
@@ -121,8 +116,6 @@ interface Layout {
   finalEvent: Table<FinalEventRole> | undefined;
   /** General fields found by their labels, with where their value stands. */
   general: Map<GeneralField, ValueAt>;
-  /** A field's label found again further on, with another value: the first one is read. */
-  repeated: { field: GeneralField; at: ValueAt }[];
   /** The first row of section 5's closing lines. */
   closingStart: number;
 }
@@ -217,8 +210,8 @@ class SheetReader {
     }
 
     const closingStart = this.closingStart(headings, diagnostics, plan, finalEvent);
-    const { general, repeated } = this.generalFields(closingStart);
-    return { headings, diagnostics, plan, finalEvent, general, repeated, closingStart };
+    const general = this.generalFields(closingStart);
+    return { headings, diagnostics, plan, finalEvent, general, closingStart };
   }
 
   read(layout: Layout): SheetCard {
@@ -232,14 +225,6 @@ class SheetReader {
       this.sources.set(`general.${field}`, cellAddress(at.row, at.col));
     }
     this.locateSection("general", layout.headings, layout.general.values().next().value);
-    for (const { field, at } of layout.repeated) {
-      const first = layout.general.get(field)!;
-      this.problems.push({
-        code: "cell.repeated-field",
-        cell: cellAddress(at.row, at.col),
-        message: `Поле «${GENERAL_FIELD_NAMES[field]}» заполнено ещё раз, по-другому: «${this.shown(at)}», а в ${cellAddress(first.row, first.col)} — «${this.shown(first)}»; читается первое, оставьте одно`,
-      });
-    }
 
     const besideEntry: DiagnosticRow[] = [];
     const entry = this.diagnosticRows(entryTables, "entry", besideEntry);
@@ -422,18 +407,11 @@ class SheetReader {
    * at the very end). Below `closingStart` section 5's own lines come first: there «Наставник»
    * signs the card and «Дата окончания» is the day the route ended.
    */
-  private generalFields(closingStart: number): Pick<Layout, "general" | "repeated"> {
+  private generalFields(closingStart: number): Map<GeneralField, ValueAt> {
     const fields = new Map<GeneralField, ValueAt>();
-    const repeated: Layout["repeated"] = [];
     const add = (field: GeneralField, at: ValueAt) => {
-      const first = fields.get(field);
-      if (first === undefined) {
+      if (!fields.has(field)) {
         fields.set(field, at);
-      } else if (
-        !sameValue(first.value, at.value) &&
-        !(first.row === at.row && first.col === at.col)
-      ) {
-        repeated.push({ field, at });
       }
     };
 
@@ -455,7 +433,7 @@ class SheetReader {
         }
       }
     }
-    return { general: fields, repeated };
+    return fields;
   }
 
   /** The general fields a label cell gives: itself with the value beside or below it, or inline. */
@@ -876,16 +854,6 @@ class SheetReader {
     return { value: rawOf(cell), row: r, col: c };
   }
 
-  /** A value quoted in a message: a date as the sheet shows it, a long text cut. */
-  private shown(at: ValueAt): string {
-    const cell = cellAt(this.grid, at.row, at.col);
-    const text =
-      cell?.date === true && typeof at.value === "number"
-        ? formatRussianDay(serialToDate(at.value))
-        : String(at.value ?? "").trim();
-    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  }
-
   private noteProblem(cell: GridCell | undefined, row: number, col: number): void {
     if (!cell || (cell.error === undefined && !cell.formulaWithoutResult)) {
       return;
@@ -996,15 +964,6 @@ function closingLabel(text: string): { field: ClosingField; inline: string | nul
   const inline = match ? match[2]!.replace(/_{2,}/g, " ").trim() : "";
   const prompt = /^\(?[а-я\s,]*\)?$/i.test(inline.replace(/анализ реализации иом/gi, ""));
   return { field, inline: inline === "" || prompt ? null : inline };
-}
-
-/**
- * Whether a field's second label repeats the first value, or says nothing: an empty or
- * blank-form value, the same text in other spacing or case, the same number or day.
- */
-function sameValue(first: Raw, second: Raw): boolean {
-  const key = (value: Raw) => (value === null ? "" : squash(String(value)));
-  return key(second) === "" || key(first) === key(second);
 }
 
 /** A signature line's value without the form's captions: «(подпись)», «(ФИО)», slashes. */

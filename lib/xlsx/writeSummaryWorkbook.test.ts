@@ -294,6 +294,7 @@ describe("readSummaryWorkbook", () => {
     expect(await readWorkbook(summaryBytes, { file: "сводка.xlsx" })).toEqual({
       records: [],
       findings: [],
+      summary: true,
     });
   });
 

@@ -110,7 +110,7 @@ export function checkServed(context: RuleContext): Finding[] {
  * A competency named in two rows of one table, each with a result: the card holds one row a
  * competency (Appendix 1), and which of the two results counts is not for iom-kit to guess.
  * The first is read (the summary counts it); the second is reported. «Иное» rows differ by
- * their text, and «Предметная (физика)» from «Предметная (химия)».
+ * their text.
  */
 function repeatedCompetencies(
   rows: readonly DiagnosticRow[],
@@ -121,7 +121,11 @@ function repeatedCompetencies(
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     const match = matchCompetency(textOf(row.competency) ?? "", catalogue);
-    if (match.id === null || readDiagnosticRow(row, config).slots.length === 0) {
+    // «Предметная» stands once a subject, its subject often in another column or a merged
+    // cell, and «Иное» says what it is in its own text or in «Затруднения»: neither can be
+    // told to repeat.
+    const unsure = match.id === "subject" || (match.id === OTHER && !match.specified);
+    if (match.id === null || unsure || readDiagnosticRow(row, config).slots.length === 0) {
       return;
     }
     const key = `${match.id}\u0000${squash(match.specified ?? "")}`;
