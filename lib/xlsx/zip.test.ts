@@ -56,6 +56,14 @@ describe("readZip and readEntry", () => {
       reason: "corrupt",
     });
   });
+
+  it("says corrupt of an archive that holds two parts of one name", () => {
+    const part = { name: "xl/worksheets/sheet1.xml", data: new TextEncoder().encode("<a/>") };
+
+    expect(() => readZip(writeStoredZip([part, part]))).toThrow(
+      expect.objectContaining({ reason: "corrupt" }),
+    );
+  });
 });
 
 describe("writeStoredZip", () => {

@@ -91,6 +91,11 @@ export function readZip(bytes: Uint8Array): ZipArchive {
       localOffset: view.getUint32(at + 42, true),
     };
     readZip64Extra(view, at + 46 + nameLength, extraLength, entry);
+    // Two parts of one name: which one a program reads is its own choice, so the file says
+    // different things to Excel and to iom-kit. No program that writes workbooks does this.
+    if (byName.has(entry.name)) {
+      throw new ZipFormatError("corrupt", `${entry.name} stands twice in the zip`);
+    }
     entries.push(entry);
     byName.set(entry.name, entry);
     at += 46 + nameLength + extraLength + commentLength;
