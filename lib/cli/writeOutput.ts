@@ -39,7 +39,7 @@ export async function checkOutput(
       `-o: «${path}» — это входной файл; iom его не меняет, укажите для результата другое имя`,
     );
   }
-  if (await isFolder(path)) {
+  if ((await folderState(path)) === "folder") {
     throw new UsageError(`-o: «${path}» — это папка; укажите имя файла .xlsx в ней`);
   }
   if (options.force !== true && (await exists(path))) {
@@ -102,14 +102,6 @@ async function folderState(path: string): Promise<"folder" | "closed" | "missing
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === "EACCES" || code === "EPERM" ? "closed" : "missing";
-  }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -161,22 +161,19 @@ function nameClashes(
   additions.forEach((addition, index) => {
     const own =
       COMPETENCIES.find((c) => c.id === addition.id)?.name ?? addition.name ?? addition.id;
-    const names: [string, (string | number)[]][] = [
-      ...(addition.name === undefined ? [] : [[addition.name, ["name"]] as [string, string[]]]),
-      ...addition.aliases.map((alias, at): [string, (string | number)[]] => [
-        alias,
-        ["aliases", at],
-      ]),
+    const names = [
+      ...(addition.name === undefined ? [] : [{ name: addition.name, at: ["name"] }]),
+      ...addition.aliases.map((alias, at) => ({ name: alias, at: ["aliases", at] })),
     ];
-    for (const [name, where] of names) {
+    for (const { name, at } of names) {
       const key = competencyKey(name);
-      const owner = owners.get(key);
       if (key === "") {
         continue;
       }
+      const owner = owners.get(key);
       if (owner !== undefined && owner.id !== addition.id) {
         clashes.push({
-          path: ["competencies", index, ...where],
+          path: ["competencies", index, ...at],
           message: `«${name}» — уже название компетенции «${owner.name}» (код «${owner.id}»): карта не различит их; чтобы дать ей ещё одно название, укажите код «${owner.id}»`,
         });
       } else {
